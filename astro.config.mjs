@@ -1,0 +1,33 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { siteData } from './src/lib/build/site-data.ts';
+
+// Loading the content here validates it before Astro writes anything: bad content stops
+// the build with the loader's messages, and no partial site is left behind.
+const data = await siteData();
+const { audience } = data.config;
+const siteUrl = data.view.site.url;
+
+export default defineConfig({
+  site: siteUrl ?? undefined,
+  base: data.config.base,
+  trailingSlash: 'always',
+  output: 'static',
+  build: { format: 'directory' },
+  // A public site is for search engines only when it knows its own URL; an internal one never is.
+  integrations: [mdx(), ...(audience === 'public' && siteUrl ? [sitemap()] : [])],
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // One per MDX file, upstream withastro/astro#18087; harmless.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,44 @@
+import { isAbsolute, resolve } from 'node:path';
+import { isIsoDate, todayUtc, type IsoDate } from './model/dates.ts';
+import type { Audience } from './model/types.ts';
+import { normalizeBase } from './site/links.ts';
+
+/** The build switches of the spec, read from the environment once and checked. */
+export interface BuildConfig {
+  projectRoot: string;
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  audience: Audience;
+  today: IsoDate;
+  /** Always with leading and trailing slash: `/` or `/pr-42/`. */
+  base: string;
+  compareBase: string | null;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function readBuildConfig(env: Env, projectRoot: string, now: Date): BuildConfig {
+  const problems: string[] = [];
+  const audience = env.ROADMAP_AUDIENCE?.trim() || 'public';
+  if (audience !== 'public' && audience !== 'internal') {
+    problems.push(`ROADMAP_AUDIENCE: got ${JSON.stringify(audience)}; expected public or internal`);
+  }
+  const today = env.ROADMAP_TODAY?.trim() || todayUtc(now);
+  if (!isIsoDate(today)) {
+    problems.push(`ROADMAP_TODAY: got ${JSON.stringify(today)}; expected a real date written YYYY-MM-DD`);
+  }
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+  const content = env.ROADMAP_CONTENT?.trim() || 'content';
+  return {
+    projectRoot,
+    contentDir: isAbsolute(content) ? content : resolve(projectRoot, content),
+    audience: audience as Audience,
+    today,
+    base: normalizeBase(env.ROADMAP_BASE ?? '/'),
+    compareBase: env.ROADMAP_COMPARE_BASE?.trim() || null,
+  };
+}

@@ -1,0 +1,144 @@
+import type { Entry, EntryBase, Objective, RoadmapItem, SiteSettings } from '../model/types.ts';
+import { type Diagnostic, formatPath, showValue } from './diagnostics.ts';
+
+/** An entry with where it was written, so problems found across entries can point back to a line. */
+export interface Located {
+  entry: EntryBase;
+  /** The file as messages name it. */
+  file: string;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** Where the entry sits inside its file: `[3]` for the fourth item of a backlog list. */
+  fieldPrefix: PropertyKey[];
+}
+
+const COLLECTION_NAME: Record<string, string> = {
+  strategy: 'strategy document',
+  objective: 'objective',
+  roadmap: 'roadmap item',
+  backlog: 'backlog item',
+  wiki: 'wiki page',
+};
+
+/** Checks that need more than one entry: duplicate ids, dangling references, cycles. */
+export function checkCrossReferences(located: Located[], _site: SiteSettings | null): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const error = (at: Located, path: PropertyKey[], value: unknown, message: string) => {
+    diagnostics.push({
+      severity: 'error',
+      file: at.file,
+      line: at.lineOf(path),
+      field: formatPath([...at.fieldPrefix, ...path]),
+      value,
+      message,
+    });
+  };
+
+  // Duplicate ids, per collection (backlog ids are one namespace across all backlog files).
+  const byKey = new Map<string, Located[]>();
+  for (const at of located) {
+    if (at.entry.kind === 'mission' || at.entry.kind === 'vision') continue;
+    const key = `${at.entry.kind}\0${at.entry.id}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), at]);
+  }
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const first = group[0]!;
+    for (const dup of group.slice(1)) {
+      const isList = dup.fieldPrefix.length > 0;
+      error(
+        dup,
+        isList ? ['id'] : [],
+        dup.entry.id,
+        `duplicate ${COLLECTION_NAME[dup.entry.kind]} id ${showValue(dup.entry.id)}, already used in ${first.file}${
+          first.fieldPrefix.length ? ` ${formatPath(first.fieldPrefix)}` : ''
+        }; expected ids unique${dup.entry.kind === 'backlog' ? ' across the whole backlog' : ''}`,
+      );
+    }
+  }
+
+  const ids = (kind: string) => new Set(located.filter((l) => l.entry.kind === kind).map((l) => l.entry.id));
+  const objectiveIds = ids('objective');
+  const roadmapIds = ids('roadmap');
+  const dangling = (at: Located, path: PropertyKey[], ref: string, kind: string, known: Set<string>) => {
+    if (!known.has(ref)) {
+      error(at, path, ref, `no ${COLLECTION_NAME[kind]} has the id ${showValue(ref)}; expected one of: ${listIds(known)}`);
+    }
+  };
+
+  for (const at of located) {
+    const entry = at.entry as Entry;
+    if (entry.kind === 'roadmap') {
+      entry.objectives.forEach((ref, i) => dangling(at, ['objectives', i], ref, 'objective', objectiveIds));
+      entry.dependsOn.forEach((ref, i) => dangling(at, ['dependsOn', i], ref, 'roadmap', roadmapIds));
+    } else if (entry.kind === 'objective' && entry.parent !== null) {
+      dangling(at, ['parent'], entry.parent, 'objective', objectiveIds);
+    } else if (entry.kind === 'backlog' && entry.epic !== null) {
+      dangling(at, ['epic'], entry.epic, 'roadmap', roadmapIds);
+    }
+  }
+
+  const roadmap = located.filter((l) => l.entry.kind === 'roadmap');
+  for (const cycle of findCycles(roadmap, (e) => (e as RoadmapItem).dependsOn)) {
+    const at = cycle.at;
+    error(
+      at,
+      ['dependsOn'],
+      (at.entry as RoadmapItem).dependsOn,
+      `dependsOn cycle: ${cycle.path.join(' -> ')}; expected dependencies without cycles`,
+    );
+  }
+  const objectives = located.filter((l) => l.entry.kind === 'objective');
+  for (const cycle of findCycles(objectives, (e) => {
+    const parent = (e as Objective).parent;
+    return parent ? [parent] : [];
+  })) {
+    error(
+      cycle.at,
+      ['parent'],
+      (cycle.at.entry as Objective).parent,
+      `parent cycle: ${cycle.path.join(' -> ')}; expected objectives to form a tree`,
+    );
+  }
+  return diagnostics;
+}
+
+function listIds(ids: Set<string>): string {
+  const sorted = [...ids].sort();
+  if (sorted.length === 0) return '(none exist)';
+  return sorted.length > 12 ? `${sorted.slice(0, 12).join(', ')}, ... (${sorted.length} in all)` : sorted.join(', ');
+}
+
+/**
+ * Each distinct cycle once, as `a -> b -> c -> a`, reported at its alphabetically first entry
+ * so the same content always gives the same message.
+ */
+export function findCycles(
+  nodes: Located[],
+  edges: (entry: EntryBase) => string[],
+): { at: Located; path: string[] }[] {
+  const byId = new Map(nodes.map((n) => [n.entry.id, n]));
+  const state = new Map<string, 'active' | 'done'>();
+  const cycles = new Map<string, { at: Located; path: string[] }>();
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'active');
+    stack.push(id);
+    for (const next of edges(byId.get(id)!.entry)) {
+      if (!byId.has(next)) continue;
+      if (state.get(next) === 'active') {
+        const loop = stack.slice(stack.indexOf(next));
+        const startAt = loop.indexOf([...loop].sort()[0]!);
+        const rotated = [...loop.slice(startAt), ...loop.slice(0, startAt)];
+        const key = rotated.join('\0');
+        if (!cycles.has(key)) cycles.set(key, { at: byId.get(rotated[0]!)!, path: [...rotated, rotated[0]!] });
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of [...byId.keys()].sort()) if (!state.has(id)) visit(id);
+  return [...cycles.values()];
+}
+

@@ -1,0 +1,53 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+
+/** Parsed YAML plus a way back from a field path to the line it was written on. */
+export interface ParsedYaml {
+  data: unknown;
+  /** YAML syntax errors, with 1-based lines in the whole file. */
+  errors: { line: number; message: string }[];
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+/**
+ * Parses YAML with the YAML 1.2 core schema, which has no timestamp type: an unquoted
+ * `2026-02-30` stays the text the author wrote, so date checks see it instead of a
+ * silently rolled-over date. `firstLine` is where the YAML starts in its file.
+ */
+export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const errors = doc.errors.map((error) => ({
+    line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
+    message: error.message.split('\n')[0] ?? error.message,
+  }));
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
+    }
+    return undefined;
+  };
+  return { data: errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), errors, lineOf };
+}
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+
+/** Splits a Markdown/MDX file into its YAML frontmatter (parsed) and its body. */
+export function parseFrontmatter(text: string): ParsedYaml & { hasFrontmatter: boolean; body: string } {
+  const match = FRONTMATTER.exec(text);
+  if (!match || match.index !== 0) {
+    return { ...parseYaml(''), data: {}, hasFrontmatter: false, body: text };
+  }
+  const parsed = parseYaml(match[1] ?? '', 2);
+  return {
+    ...parsed,
+    data: parsed.data ?? (parsed.errors.length ? undefined : {}),
+    hasFrontmatter: true,
+    body: text.slice(match[0].length),
+  };
+}

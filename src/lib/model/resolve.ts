@@ -1,0 +1,131 @@
+import { type IsoDate, daysBetween } from './dates.ts';
+import { type FiscalPeriod, parsePeriod, periodLabel } from './fiscal.ts';
+import { deriveHorizon } from './horizon.ts';
+import { deriveObjectiveStatus, keyResultProgress, objectiveProgress } from './okr.ts';
+import type {
+  BacklogItem,
+  Content,
+  EntryBase,
+  Horizon,
+  KeyResult,
+  Mission,
+  Objective,
+  ObjectiveStatus,
+  RoadmapItem,
+  StrategyDoc,
+  Vision,
+  WikiPage,
+} from './types.ts';
+
+/** What every entry gains once "today" is known. */
+export interface Freshness {
+  /** True when `updated` is missing or older than `staleAfterDays` before today. */
+  stale: boolean;
+  /** Days since `updated`, null when it is missing. */
+  ageDays: number | null;
+}
+
+export type Resolved<T extends EntryBase> = T & Freshness;
+
+export interface ResolvedItem extends Resolved<RoadmapItem> {
+  /** Resolved dates: `quarter` expanded to its fiscal quarter's first and last day. */
+  start: IsoDate | null;
+  end: IsoDate | null;
+  /** The horizon by the spec's rules (null for shipped and cancelled). */
+  horizon: Horizon | null;
+  horizonIsExplicit: boolean;
+}
+
+export interface ResolvedKeyResult extends KeyResult {
+  progress: number;
+}
+
+export interface ResolvedObjective extends Resolved<Objective> {
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  /** How people say the period: `FY27 Q3`, or `2027 Q3` when the fiscal year is the calendar year. */
+  periodLabel: string;
+  progress: number;
+  status: ObjectiveStatus;
+  statusIsExplicit: boolean;
+  keyResults: ResolvedKeyResult[];
+  /** True when today falls inside the period. */
+  current: boolean;
+}
+
+/** The content with every value that depends on "today" worked out: still every audience. */
+export interface ResolvedContent {
+  site: Content['site'];
+  today: IsoDate;
+  mission: Resolved<Mission>;
+  vision: Resolved<Vision>;
+  strategy: Resolved<StrategyDoc>[];
+  objectives: ResolvedObjective[];
+  roadmap: ResolvedItem[];
+  backlog: Resolved<BacklogItem>[];
+  wiki: Resolved<WikiPage>[];
+}
+
+export function freshness(updated: IsoDate | null, today: IsoDate, staleAfterDays: number): Freshness {
+  if (!updated) return { stale: true, ageDays: null };
+  const ageDays = daysBetween(updated, today);
+  return { stale: ageDays > staleAfterDays, ageDays };
+}
+
+function period(text: string, fiscalYearStartMonth: number): FiscalPeriod {
+  const p = parsePeriod(text, fiscalYearStartMonth);
+  // The loader has rejected malformed periods, so this only fires on a programming error.
+  if (!p) throw new Error(`Unparseable period ${JSON.stringify(text)} passed validation`);
+  return p;
+}
+
+export function resolveContent(content: Content, today: IsoDate): ResolvedContent {
+  const { site } = content;
+  const fy = site.fiscalYearStartMonth;
+  const fresh = <T extends EntryBase>(entry: T): Resolved<T> => ({
+    ...entry,
+    ...freshness(entry.updated, today, site.staleAfterDays),
+  });
+
+  const roadmap = content.roadmap.map((item): ResolvedItem => {
+    const quarter = item.quarter ? period(item.quarter, fy) : null;
+    const start = quarter ? quarter.start : item.start;
+    const end = quarter ? quarter.end : item.end;
+    return {
+      ...fresh(item),
+      start,
+      end,
+      horizon: deriveHorizon({ horizon: item.horizon, status: item.status, start, end }, today, fy),
+      horizonIsExplicit: item.horizon !== null,
+    };
+  });
+
+  const objectives = content.objectives.map((objective): ResolvedObjective => {
+    const p = period(objective.period, fy);
+    const keyResults = objective.keyResults.map((kr) => ({ ...kr, progress: keyResultProgress(kr) }));
+    const progress = objectiveProgress(objective.keyResults);
+    return {
+      ...fresh(objective),
+      periodStart: p.start,
+      periodEnd: p.end,
+      periodLabel: periodLabel(p, fy),
+      progress,
+      status: objective.status ?? deriveObjectiveStatus(progress, p, today),
+      statusIsExplicit: objective.status !== null,
+      keyResults,
+      current: today >= p.start && today <= p.end,
+    };
+  });
+
+  return {
+    site,
+    today,
+    mission: fresh(content.mission),
+    vision: fresh(content.vision),
+    strategy: content.strategy.map(fresh),
+    objectives,
+    roadmap,
+    backlog: content.backlog.map(fresh),
+    wiki: content.wiki.map(fresh),
+  };
+}

@@ -1,0 +1,143 @@
+import type { IsoDate } from './dates.ts';
+
+export const VISIBILITIES = ['public', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+/** Who a build is for; an audience sees entries of its own visibility and, for internal, all. */
+export type Audience = Visibility;
+
+export const ROADMAP_STATUSES = ['exploring', 'planned', 'in-progress', 'shipped', 'paused', 'cancelled'] as const;
+export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
+
+export const HORIZONS = ['now', 'next', 'later'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export const OBJECTIVE_STATUSES = ['on-track', 'at-risk', 'off-track', 'achieved', 'missed', 'dropped'] as const;
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+
+export const BACKLOG_TYPES = ['story', 'defect', 'task', 'spike'] as const;
+export type BacklogType = (typeof BACKLOG_TYPES)[number];
+
+export const BACKLOG_STATUSES = ['todo', 'in-progress', 'done', 'wont-do'] as const;
+export type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+
+export type EntryKind = 'mission' | 'vision' | 'strategy' | 'objective' | 'roadmap' | 'backlog' | 'wiki';
+
+/** What every entry has, as authored and validated. */
+export interface EntryBase {
+  kind: EntryKind;
+  id: string;
+  /** Path inside the content folder, `/`-separated: `roadmap/public-portal.mdx`. */
+  file: string;
+  title: string;
+  visibility: Visibility;
+  updated: IsoDate | null;
+  owner: string | null;
+  /** True when the entry has a Markdown/MDX body that Astro renders (YAML/JSON backlog items have none). */
+  hasBody: boolean;
+}
+
+export interface Mission extends EntryBase {
+  kind: 'mission';
+  statement: string;
+}
+
+export interface Vision extends EntryBase {
+  kind: 'vision';
+  statement: string;
+  horizon: string | null;
+}
+
+export interface Milestone {
+  title: string;
+  date: IsoDate;
+  description: string | null;
+}
+
+export interface StrategyDoc extends EntryBase {
+  kind: 'strategy';
+  summary: string | null;
+  order: number | null;
+  milestones: Milestone[];
+}
+
+export interface KeyResult {
+  id: string | null;
+  title: string;
+  start: number;
+  target: number;
+  current: number;
+  unit: string | null;
+  confidence: number | null;
+}
+
+export interface Objective extends EntryBase {
+  kind: 'objective';
+  period: string;
+  parent: string | null;
+  status: ObjectiveStatus | null;
+  keyResults: KeyResult[];
+}
+
+export interface RoadmapItem extends EntryBase {
+  kind: 'roadmap';
+  summary: string;
+  theme: string;
+  status: RoadmapStatus;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  quarter: string | null;
+  horizon: Horizon | null;
+  objectives: string[];
+  dependsOn: string[];
+  team: string | null;
+  confidence: Confidence | null;
+  tags: string[];
+}
+
+export interface BacklogItem extends EntryBase {
+  kind: 'backlog';
+  type: BacklogType;
+  status: BacklogStatus;
+  epic: string | null;
+  sprint: string | null;
+  points: number | null;
+}
+
+export interface WikiPage extends EntryBase {
+  kind: 'wiki';
+  summary: string | null;
+  order: number | null;
+}
+
+export interface ThemeDecl {
+  id: string;
+  color: string | null;
+  description: string | null;
+}
+
+export interface SiteSettings {
+  title: string;
+  description: string | null;
+  url: string | null;
+  defaultVisibility: Visibility;
+  fiscalYearStartMonth: number;
+  staleAfterDays: number;
+  themes: ThemeDecl[];
+}
+
+/** A whole content folder, validated: what authors wrote, nothing derived yet. */
+export interface Content {
+  site: SiteSettings;
+  mission: Mission;
+  vision: Vision;
+  strategy: StrategyDoc[];
+  objectives: Objective[];
+  roadmap: RoadmapItem[];
+  backlog: BacklogItem[];
+  wiki: WikiPage[];
+}
+
+export type Entry = Mission | Vision | StrategyDoc | Objective | RoadmapItem | BacklogItem | WikiPage;

@@ -1,0 +1,175 @@
+import type { BacklogView, ItemView, ObjectiveView, SiteView, ThemeView } from '../model/audience.ts';
+import { formatDate } from '../model/dates.ts';
+import { fiscalQuarterOf, periodLabel } from '../model/fiscal.ts';
+import type { BacklogStatus, BacklogType, EntryBase, Horizon, RoadmapStatus } from '../model/types.ts';
+
+/** What pages show, worked out from a view. Pages only lay these out. */
+
+export const HORIZON_LABEL: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later' };
+export const HORIZON_BLURB: Record<Horizon, string> = {
+  now: 'Being built at the moment.',
+  next: 'Starting by the end of next quarter.',
+  later: 'Further out, or not yet scheduled.',
+};
+
+export const STATUS_LABEL: Record<RoadmapStatus, string> = {
+  exploring: 'Exploring',
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  shipped: 'Shipped',
+  paused: 'Paused',
+  cancelled: 'Cancelled',
+};
+
+export const KIND_LABEL: Record<EntryBase['kind'], string> = {
+  mission: 'Mission',
+  vision: 'Vision',
+  strategy: 'Strategy',
+  objective: 'Objective',
+  roadmap: 'Roadmap item',
+  backlog: 'Backlog item',
+  wiki: 'Wiki page',
+};
+
+const byStartThenTitle = (a: ItemView, b: ItemView) =>
+  (a.start ?? '9999') < (b.start ?? '9999')
+    ? -1
+    : (a.start ?? '9999') > (b.start ?? '9999')
+      ? 1
+      : a.title.localeCompare(b.title, 'en');
+
+export interface HorizonGroup {
+  horizon: Horizon;
+  label: string;
+  blurb: string;
+  items: ItemView[];
+}
+
+/** The now/next/later board's columns; shipped and cancelled items belong to none. */
+export function horizonGroups(view: SiteView): HorizonGroup[] {
+  return (['now', 'next', 'later'] as const).map((horizon) => ({
+    horizon,
+    label: HORIZON_LABEL[horizon],
+    blurb: HORIZON_BLURB[horizon],
+    items: view.roadmap.filter((i) => i.horizon === horizon).sort(byStartThenTitle),
+  }));
+}
+
+/** Shipped items, most recently finished first. */
+export function shippedItems(view: SiteView): ItemView[] {
+  return view.roadmap
+    .filter((i) => i.status === 'shipped')
+    .sort((a, b) => (b.end ?? '').localeCompare(a.end ?? '') || a.title.localeCompare(b.title, 'en'));
+}
+
+export interface ThemeGroup {
+  theme: ThemeView;
+  items: ItemView[];
+}
+
+export function themeGroups(view: SiteView): ThemeGroup[] {
+  return view.themes.map((theme) => ({
+    theme,
+    items: view.roadmap.filter((i) => i.theme === theme.id).sort(byStartThenTitle),
+  }));
+}
+
+/** `1 Oct 2026 – 31 Dec 2026 (FY27 Q3)`, or `Not scheduled`. */
+export function timeFrame(item: Pick<ItemView, 'start' | 'end' | 'quarter'>, view: SiteView): string {
+  if (!item.start || !item.end) return 'Not scheduled';
+  const fy = view.site.fiscalYearStartMonth;
+  const q1 = periodLabel(fiscalQuarterOf(item.start, fy), fy);
+  const q2 = periodLabel(fiscalQuarterOf(item.end, fy), fy);
+  const quarters = q1 === q2 ? q1 : `${q1} – ${q2}`;
+  return `${formatDate(item.start)} – ${formatDate(item.end)} (${quarters})`;
+}
+
+/** An objective followed by its visible ancestors: why the objective matters, up to the top. */
+export function objectiveChain(view: SiteView, objective: ObjectiveView): ObjectiveView[] {
+  const chain = [objective];
+  const seen = new Set([objective.id]);
+  for (let o = objective; o.parent && !seen.has(o.parent); ) {
+    const parent = view.objective(o.parent);
+    if (!parent) break;
+    chain.push(parent);
+    seen.add(parent.id);
+    o = parent;
+  }
+  return chain;
+}
+
+export interface BacklogSummary {
+  total: number;
+  byType: Record<BacklogType, number>;
+  byStatus: Record<BacklogStatus, number>;
+  pointsDone: number;
+  pointsTotal: number;
+  /** Share of items done (won't-do excluded), 0..1; null when nothing is planned. */
+  done: number | null;
+  sprints: string[];
+}
+
+/** An epic's visible backlog in numbers. */
+export function backlogSummary(items: BacklogView[]): BacklogSummary {
+  const byType: Record<BacklogType, number> = { story: 0, defect: 0, task: 0, spike: 0 };
+  const byStatus: Record<BacklogStatus, number> = { todo: 0, 'in-progress': 0, done: 0, 'wont-do': 0 };
+  let pointsDone = 0;
+  let pointsTotal = 0;
+  for (const item of items) {
+    byType[item.type] += 1;
+    byStatus[item.status] += 1;
+    if (item.status !== 'wont-do') {
+      pointsTotal += item.points ?? 0;
+      if (item.status === 'done') pointsDone += item.points ?? 0;
+    }
+  }
+  const planned = items.length - byStatus['wont-do'];
+  return {
+    total: items.length,
+    byType,
+    byStatus,
+    pointsDone,
+    pointsTotal,
+    done: planned > 0 ? byStatus.done / planned : null,
+    sprints: [...new Set(items.map((i) => i.sprint).filter((s): s is string => s !== null))].sort(),
+  };
+}
+
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Objectives whose period contains today, else the latest ones: what "current" means on the home page. */
+export function currentObjectives(view: SiteView): ObjectiveView[] {
+  const current = view.objectives.filter((o) => o.current);
+  const list = current.length ? current : view.objectives;
+  return [...list].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.title.localeCompare(b.title, 'en'));
+}
+
+export interface RecentEntry {
+  kind: EntryBase['kind'];
+  id: string;
+  title: string;
+  updated: string;
+}
+
+/** Entries most recently reviewed, newest first. */
+export function recentlyUpdated(view: SiteView, limit: number): RecentEntry[] {
+  const entries: EntryBase[] = [
+    ...(view.mission ? [view.mission] : []),
+    ...(view.vision ? [view.vision] : []),
+    ...view.strategy,
+    ...view.objectives,
+    ...view.roadmap,
+    ...view.wiki,
+  ];
+  return entries
+    .filter((e): e is EntryBase & { updated: string } => e.updated !== null)
+    .sort((a, b) => b.updated.localeCompare(a.updated) || a.title.localeCompare(b.title, 'en'))
+    .slice(0, limit)
+    .map((e) => ({ kind: e.kind, id: e.id, title: e.title, updated: e.updated }));
+}
