@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteData } from './src/lib/build/site-data.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { contentLinksPlugin } from './src/integrations/content-links-plugin.ts';
 
 // Loading the content here validates it before Astro writes anything: bad content stops
 // the build with the loader's messages, and no partial site is left behind.
@@ -19,6 +21,18 @@ export default defineConfig({
   // A public site is for search engines only when it knows its own URL; an internal one never is.
   integrations: [mdx(), ...(audience === 'public' && siteUrl ? [sitemap()] : [])],
   devToolbar: { enabled: false },
+  markdown: {
+    processor: satteri({
+      hastPlugins: [
+        contentLinksPlugin({
+          base: data.config.base,
+          hiddenPaths: data.hiddenPaths,
+          contentDir: data.config.contentDir,
+          contentLabel: data.contentLabel,
+        }),
+      ],
+    }),
+  },
   vite: {
     build: {
       rolldownOptions: {

@@ -4,15 +4,19 @@
  * crash leave no `dist/` at all, so a stale or partial site can never be deployed by mistake.
  */
 import { rm, rename, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/lib/config.ts';
 import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
 import { ContentError, buildSiteData } from '../src/lib/build/site-data.ts';
 import { todayUtc } from '../src/lib/model/dates.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const staging = join(root, '.cairn', `dist-${process.pid}`);
+const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const dist = resolve(root, args.out);
+// Beside the target, so the final rename stays on one file system.
+const staging = join(dirname(dist), `.${basename(dist)}.staging-${process.pid}`);
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // Builds started from a test runner inherit NODE_ENV=test, which breaks Astro's production output.
@@ -43,9 +47,16 @@ async function main(): Promise<number> {
   }
 
   const { build } = await import('astro');
-  await mkdir(join(root, '.cairn'), { recursive: true });
+  await mkdir(dirname(dist), { recursive: true });
   try {
-    await build({ root, outDir: staging, logLevel: process.env.CAIRN_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+    await build({
+      root,
+      outDir: staging,
+      // One cache per content folder, audience and base: builds of different sites can run side
+      // by side (the tests do) without sharing Astro's content store.
+      cacheDir: join(root, '.cairn', 'cache', cacheKey()),
+      logLevel: process.env.CAIRN_LOG_LEVEL === 'info' ? 'info' : 'warn',
+    });
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist);
   } catch (error) {
@@ -55,6 +66,14 @@ async function main(): Promise<number> {
   }
   console.log(`Cairn: site written to ${dist}`);
   return 0;
+}
+
+function cacheKey(): string {
+  const { ROADMAP_CONTENT = 'content', ROADMAP_AUDIENCE = 'public', ROADMAP_BASE = '/' } = process.env;
+  return createHash('sha256')
+    .update(JSON.stringify([resolve(root, ROADMAP_CONTENT), ROADMAP_AUDIENCE, ROADMAP_BASE]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 main().then(

@@ -5,6 +5,7 @@ import { diskSource, relativeLabel } from '../content/source.ts';
 import { type SiteView, audienceView } from '../model/audience.ts';
 import { resolveContent } from '../model/resolve.ts';
 import { type Links, makeLinks } from '../site/links.ts';
+import type { Content, EntryBase } from '../model/types.ts';
 
 /** Everything a build renders from: the audience's view and how to link within it. */
 export interface SiteData {
@@ -14,6 +15,10 @@ export interface SiteData {
   links: Links;
   /** Which content files hold a body Astro must render for this audience. */
   renderedFiles: string[];
+  /** Page paths of entries this audience may not see: links to them from bodies are errors. */
+  hiddenPaths: Set<string>;
+  /** How messages name the content folder. */
+  contentLabel: string;
   diagnostics: Diagnostic[];
 }
 
@@ -33,15 +38,19 @@ export class ContentError extends Error {
 
 export async function buildSiteData(env: Record<string, string | undefined>, projectRoot: string, now: Date): Promise<SiteData> {
   const config = readBuildConfig(env, projectRoot, now);
-  const source = diskSource(config.contentDir, relativeLabel(projectRoot, config.contentDir));
+  const contentLabel = relativeLabel(projectRoot, config.contentDir);
+  const source = diskSource(config.contentDir, contentLabel);
   const { content, diagnostics } = await loadContent(source);
   if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const view = audienceView(resolveContent(content, config.today), config.audience);
+  const links = makeLinks(config.base, view.site.url);
   return {
     config,
     view,
-    links: makeLinks(config.base, view.site.url),
+    links,
     renderedFiles: renderedFiles(view),
+    hiddenPaths: hiddenPaths(content, view, links),
+    contentLabel,
     diagnostics,
   };
 }
@@ -57,6 +66,20 @@ function renderedFiles(view: SiteView): string[] {
     ...view.backlog,
   ];
   return visible.filter((e) => e !== null && e.hasBody).map((e) => e!.file).sort();
+}
+
+function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string> {
+  const all: EntryBase[] = [content.mission, content.vision, ...content.strategy, ...content.objectives, ...content.roadmap, ...content.wiki];
+  const shown = new Set(
+    [view.mission, view.vision, ...view.strategy, ...view.objectives, ...view.roadmap, ...view.wiki]
+      .filter((e) => e !== null)
+      .map((e) => `${e.kind}\0${e.id}`),
+  );
+  return new Set(
+    all
+      .filter((e) => !shown.has(`${e.kind}\0${e.id}`))
+      .map((e) => decodeURI(links.entryPath(e.kind, e.id)).toLowerCase()),
+  );
 }
 
 let cached: Promise<SiteData> | undefined;

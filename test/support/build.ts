@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+export const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures');
+/** Where tests write sites and scratch copies of fixtures (gitignored). */
+export const OUTPUT = join(PROJECT_ROOT, 'test', '.output');
+
+export interface BuildOptions {
+  content: string;
+  out: string;
+  audience?: 'public' | 'internal' | string;
+  today?: string;
+  base?: string;
+}
+
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run build` exactly as a user would (same script, same Node), into `out`. */
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    ROADMAP_CONTENT: options.content,
+    ROADMAP_AUDIENCE: options.audience ?? 'public',
+    ROADMAP_TODAY: options.today ?? '2026-11-21',
+    ROADMAP_BASE: options.base ?? '/',
+  };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(PROJECT_ROOT, 'scripts', 'build.ts'), '--out', options.out],
+      { cwd: PROJECT_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+/**
+ * Every file of a built site as text, compressed files (pagefind's index) decompressed first,
+ * so a scan for a string sees what a reader's browser would.
+ */
+export async function readSiteTexts(dir: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const file of await listFiles(dir)) {
+    let bytes = await readFile(join(dir, file));
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    texts.set(file, bytes.toString('latin1'));
+  }
+  return texts;
+}
