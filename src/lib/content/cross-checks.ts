@@ -1,4 +1,4 @@
-import type { Entry, EntryBase, Objective, RoadmapItem, SiteSettings } from '../model/types.ts';
+import type { Entry, EntryBase, Objective, RoadmapItem } from '../model/types.ts';
 import { type Diagnostic, formatPath, showValue } from './diagnostics.ts';
 
 /** An entry with where it was written, so problems found across entries can point back to a line. */
@@ -19,14 +19,23 @@ const COLLECTION_NAME: Record<string, string> = {
   wiki: 'wiki page',
 };
 
+/**
+ * Ids of every objective and roadmap item a content folder defines, valid or not: an entry
+ * with an error of its own is reported once, not again by everything that refers to it.
+ */
+export interface ExistingIds {
+  objective: Set<string>;
+  roadmap: Set<string>;
+}
+
 /** Checks that need more than one entry: duplicate ids, dangling references, cycles. */
-export function checkCrossReferences(located: Located[], _site: SiteSettings | null): Diagnostic[] {
+export function checkCrossReferences(located: Located[], existing: ExistingIds): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const error = (at: Located, path: PropertyKey[], value: unknown, message: string) => {
     diagnostics.push({
       severity: 'error',
       file: at.file,
-      line: at.lineOf(path),
+      line: path.length || at.fieldPrefix.length ? at.lineOf(path) : undefined,
       field: formatPath([...at.fieldPrefix, ...path]),
       value,
       message,
@@ -56,9 +65,8 @@ export function checkCrossReferences(located: Located[], _site: SiteSettings | n
     }
   }
 
-  const ids = (kind: string) => new Set(located.filter((l) => l.entry.kind === kind).map((l) => l.entry.id));
-  const objectiveIds = ids('objective');
-  const roadmapIds = ids('roadmap');
+  const objectiveIds = existing.objective;
+  const roadmapIds = existing.roadmap;
   const dangling = (at: Located, path: PropertyKey[], ref: string, kind: string, known: Set<string>) => {
     if (!known.has(ref)) {
       error(at, path, ref, `no ${COLLECTION_NAME[kind]} has the id ${showValue(ref)}; expected one of: ${listIds(known)}`);

@@ -454,7 +454,12 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
     }
   }
 
-  diagnostics.push(...checkCrossReferences(located, site));
+  diagnostics.push(
+    ...checkCrossReferences(located, {
+      objective: new Set(files.flatMap((f) => (f.role.kind === 'objective' ? [f.role.id] : []))),
+      roadmap: new Set(files.flatMap((f) => (f.role.kind === 'roadmap' ? [f.role.id] : []))),
+    }),
+  );
 
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((d) => d.severity === 'error') || !site || !missions[0] || !visions[0]) {
