@@ -52,8 +52,8 @@ async function main(): Promise<number> {
     await build({
       root,
       outDir: staging,
-      // One cache per content folder, audience and base: builds of different sites can run side
-      // by side (the tests do) without sharing Astro's content store.
+      // One cache per content folder, audience, base and output: builds of different sites can
+      // run side by side (the tests do) without sharing Astro's content store.
       cacheDir: join(root, '.cairn', 'cache', cacheKey()),
       logLevel: process.env.CAIRN_LOG_LEVEL === 'info' ? 'info' : 'warn',
     });
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
 function cacheKey(): string {
   const { ROADMAP_CONTENT = 'content', ROADMAP_AUDIENCE = 'public', ROADMAP_BASE = '/' } = process.env;
   return createHash('sha256')
-    .update(JSON.stringify([resolve(root, ROADMAP_CONTENT), ROADMAP_AUDIENCE, ROADMAP_BASE]))
+    .update(JSON.stringify([resolve(root, ROADMAP_CONTENT), ROADMAP_AUDIENCE, ROADMAP_BASE, dist]))
     .digest('hex')
     .slice(0, 16);
 }
