@@ -3,20 +3,28 @@
  * when every step succeeded replace `dist/` with it. Bad content, a failed Astro build or a
  * crash leave no `dist/` at all, so a stale or partial site can never be deployed by mistake.
  */
-import { rm, rename, mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/lib/config.ts';
 import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
-import { ContentError, buildSiteData } from '../src/lib/build/site-data.ts';
+import { ContentError, type SiteData, buildSiteData } from '../src/lib/build/site-data.ts';
+import { isChangesError, prepareChanges } from '../src/lib/build/changes-data.ts';
+import { writeSearchIndex } from '../src/integrations/search-index.ts';
 import { todayUtc } from '../src/lib/model/dates.ts';
+import { writeOgImages } from './og.ts';
+import { lock } from 'proper-lockfile';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const dist = resolve(root, args.out);
 // Beside the target, so the final rename stays on one file system.
 const staging = join(dirname(dist), `.${basename(dist)}.staging-${process.pid}`);
+// Caches (Astro's content store, Open Graph images) live here; the benchmark points it elsewhere.
+const cacheRoot = resolve(root, process.env.CAIRN_CACHE_DIR ?? '.cairn');
+/** What the build reports to `CAIRN_STATS_FILE` (for the benchmark). */
+const stats: { og?: { generated: number; reused: number }; maxRssKiB?: number } = {};
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // Builds started from a test runner inherit NODE_ENV=test, which breaks Astro's production output.
@@ -25,15 +33,22 @@ process.env.NODE_ENV = 'production';
 process.env.ROADMAP_TODAY ||= todayUtc(new Date());
 
 async function main(): Promise<number> {
+  let data: SiteData;
   try {
-    const data = await buildSiteData(process.env, root, new Date());
+    data = await buildSiteData(process.env, root, new Date());
     for (const d of data.diagnostics) console.warn(formatDiagnostic(d));
     console.log(
       `Cairn: building the ${data.config.audience} site from ${data.config.contentDir} as of ${data.config.today}` +
         (data.config.base !== '/' ? ` under ${data.config.base}` : ''),
     );
+    // History and preview diffs from git: a bad ROADMAP_COMPARE_BASE stops the build here.
+    await prepareChanges(data, console.log, console.warn);
   } catch (error) {
     await rm(dist, { recursive: true, force: true });
+    if (isChangesError(error)) {
+      console.error(`${error.message}\n\nNo site was written.`);
+      return 1;
+    }
     if (error instanceof ContentError) {
       for (const d of error.diagnostics) console.error(formatDiagnostic(d));
       console.error(`\n${error.message.split('\n')[0]}`);
@@ -48,15 +63,34 @@ async function main(): Promise<number> {
 
   const { build } = await import('astro');
   await mkdir(dirname(dist), { recursive: true });
+  await mkdir(join(root, '.cairn'), { recursive: true });
   try {
-    await build({
-      root,
-      outDir: staging,
-      // One cache per content folder, audience, base and output: builds of different sites can
-      // run side by side (the tests do) without sharing Astro's content store.
-      cacheDir: join(root, '.cairn', 'cache', cacheKey()),
-      logLevel: process.env.CAIRN_LOG_LEVEL === 'info' ? 'info' : 'warn',
+    // Astro writes the list of content modules to <root>/.astro/, one file per project: two
+    // builds of different content at once (the tests run them) would overwrite each other's.
+    const release = await lock(join(root, '.astro'), {
+      realpath: false,
+      lockfilePath: join(root, '.cairn', 'astro-build.lock'),
+      retries: { retries: 600, minTimeout: 250, maxTimeout: 1000 },
+      stale: 60_000,
     });
+    try {
+      await build({
+        root,
+        outDir: staging,
+        // One cache per content folder, audience, base and output: builds of different
+        // sites never share Astro's content store.
+        cacheDir: join(cacheRoot, 'cache', cacheKey()),
+        logLevel: process.env.CAIRN_LOG_LEVEL === 'info' ? 'info' : 'warn',
+      });
+    } finally {
+      await release();
+    }
+    const og = await writeOgImages(staging, join(cacheRoot, 'og-cache'), data.view.site.title, hostOf(data.view.site.url));
+    stats.og = og;
+    console.log(`Cairn: Open Graph images: ${og.generated} generated, ${og.reused} reused`);
+    // The search index is part of the site: built in staging, so a failure leaves no site.
+    const search = await writeSearchIndex(staging, data);
+    console.log(`Cairn: search index of ${search.pages} pages and ${search.records} backlog items`);
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist);
   } catch (error) {
@@ -65,7 +99,15 @@ async function main(): Promise<number> {
     throw error;
   }
   console.log(`Cairn: site written to ${dist}`);
+  if (process.env.CAIRN_STATS_FILE) {
+    stats.maxRssKiB = process.resourceUsage().maxRSS;
+    await writeFile(process.env.CAIRN_STATS_FILE, JSON.stringify(stats));
+  }
   return 0;
+}
+
+function hostOf(url: string | null): string {
+  return url ? new URL(url).host : '';
 }
 
 function cacheKey(): string {

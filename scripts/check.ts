@@ -1,13 +1,18 @@
 /**
  * `npm run check [-- --strict]`: validate the content folder and report every problem.
  * Exits 1 on errors; with --strict, warnings fail too, so a team can gate CI on them.
+ * Drift flags and stale entries are warnings, worked out on everything (the internal view)
+ * as of ROADMAP_TODAY or today.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildConfig, ConfigError } from '../src/lib/config.ts';
-import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
+import { type Diagnostic, formatDiagnostic } from '../src/lib/content/diagnostics.ts';
 import { loadContent } from '../src/lib/content/load.ts';
 import { diskSource, relativeLabel } from '../src/lib/content/source.ts';
+import { audienceView } from '../src/lib/model/audience.ts';
+import { healthReport } from '../src/lib/model/health.ts';
+import { resolveContent } from '../src/lib/model/resolve.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -22,7 +27,7 @@ async function main(): Promise<number> {
   if (values.help) {
     console.log('Usage: npm run check -- [--strict] [--content <folder>]\n');
     console.log('Validates the content folder (ROADMAP_CONTENT or content/) and prints every problem.');
-    console.log('--strict   warnings fail the check too');
+    console.log('--strict   warnings (drift flags and stale entries among them) fail the check too');
     return 0;
   }
   let config;
@@ -35,19 +40,53 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const { content, diagnostics } = await loadContent(
-    diskSource(config.contentDir, relativeLabel(root, config.contentDir)),
-  );
+  const label = relativeLabel(root, config.contentDir);
+  const { content, diagnostics } = await loadContent(diskSource(config.contentDir, label));
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  let warnings = diagnostics.length - errors;
   if (!content || errors > 0) {
     console.error(`\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
     return 1;
   }
+
+  const health = healthReport(audienceView(resolveContent(content, config.today), 'internal'));
+  const fileOf = (file: string) => `${label}/${file}`.replace(/^\.\//, '');
+  const itemFile = new Map(content.roadmap.map((i) => [i.id, i.file]));
+  const healthWarnings: Diagnostic[] = [
+    ...health.drift.map((f) => ({
+      severity: 'warning' as const,
+      file: fileOf(itemFile.get(f.itemId) ?? `roadmap/${f.itemId}`),
+      field: 'drift',
+      message: `${f.message} [${f.kind}]`,
+    })),
+    ...health.stale.map((e) => ({
+      severity: 'warning' as const,
+      file: fileOf(e.file),
+      field: 'updated',
+      message:
+        (e.kind === 'backlog' ? `${e.id}: ` : '') +
+        (e.updated
+          ? `stale: last reviewed ${e.updated}, ${e.ageDays} days before ${config.today}; expected within staleAfterDays (${health.staleAfterDays})`
+          : `stale: never reviewed; expected an updated date within staleAfterDays (${health.staleAfterDays}) of ${config.today}`),
+    })),
+  ];
+  for (const d of healthWarnings) console.error(formatDiagnostic(d));
+  warnings += healthWarnings.length;
+
   const entries =
     2 + content.strategy.length + content.objectives.length + content.roadmap.length + content.backlog.length + content.wiki.length;
-  console.log(`Content is valid: ${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  const { orphans, itemsWithoutObjectives, objectivesWithoutItems } = health.alignment;
+  console.log(
+    `Content is valid: ${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'} ` +
+      `(${health.drift.length} drift flag${health.drift.length === 1 ? '' : 's'}, ${health.stale.length} stale entr${health.stale.length === 1 ? 'y' : 'ies'}), as of ${config.today}.`,
+  );
+  console.log(
+    `Alignment: ${orphans.length} backlog item${orphans.length === 1 ? '' : 's'} with no epic, ` +
+      `${itemsWithoutObjectives.length} roadmap item${itemsWithoutObjectives.length === 1 ? '' : 's'} serving no objective, ` +
+      `${objectivesWithoutItems.length} objective${objectivesWithoutItems.length === 1 ? '' : 's'} with no roadmap item.`,
+  );
+  if (warnings > 0 && !values.strict) console.log('Run with --strict to fail on warnings.');
   return values.strict && warnings > 0 ? 1 : 0;
 }
 

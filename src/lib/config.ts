@@ -13,7 +13,12 @@ export interface BuildConfig {
   /** Always with leading and trailing slash: `/` or `/pr-42/`. */
   base: string;
   compareBase: string | null;
+  /** How many of the most recent commits that touched the content folder /changes/ reads; 0: none. */
+  historyLimit: number;
 }
+
+/** Default for ROADMAP_HISTORY_LIMIT. */
+export const DEFAULT_HISTORY_LIMIT = 200;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -31,6 +36,10 @@ export function readBuildConfig(env: Env, projectRoot: string, now: Date): Build
   if (!isIsoDate(today)) {
     problems.push(`ROADMAP_TODAY: got ${JSON.stringify(today)}; expected a real date written YYYY-MM-DD`);
   }
+  const historyLimit = env.ROADMAP_HISTORY_LIMIT?.trim() || String(DEFAULT_HISTORY_LIMIT);
+  if (!/^\d+$/.test(historyLimit)) {
+    problems.push(`ROADMAP_HISTORY_LIMIT: got ${JSON.stringify(historyLimit)}; expected a whole number of commits (0 turns history off)`);
+  }
   if (problems.length) throw new ConfigError(problems.join('\n'));
   const content = env.ROADMAP_CONTENT?.trim() || 'content';
   return {
@@ -40,5 +49,6 @@ export function readBuildConfig(env: Env, projectRoot: string, now: Date): Build
     today,
     base: normalizeBase(env.ROADMAP_BASE ?? '/'),
     compareBase: env.ROADMAP_COMPARE_BASE?.trim() || null,
+    historyLimit: Number(historyLimit),
   };
 }

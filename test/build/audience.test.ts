@@ -159,13 +159,48 @@ describe('a public build', () => {
     expect(sitemap).not.toMatch(/404/);
   });
 
-  it('has no internal banner, no noindex, and ships no JavaScript', async () => {
+  it('has no internal banner and no noindex', async () => {
     for (const file of (await listFiles(publicOut)).filter((f) => f.endsWith('.html'))) {
       const html = await page(publicOut, file);
       expect(html, file).not.toContain('internal-banner');
       expect(html, file).not.toContain('noindex');
-      expect(html, file).not.toContain('<script');
     }
+  });
+
+  it('ships JavaScript only for the "/" search shortcut, the search page and the roadmap list filters', async () => {
+    for (const file of (await listFiles(publicOut)).filter((f) => f.endsWith('.html'))) {
+      const tags = [...(await page(publicOut, file)).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(tags.filter((t) => t.includes('data-cairn="search-shortcut"')), file).toHaveLength(1);
+      const others = tags.filter((t) => !t.includes('data-cairn="search-shortcut"'));
+      if (file === 'roadmap/index.html') {
+        expect(others).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/RoadmapList\.[^"]+\.js">$/)]);
+      } else if (file === 'search/index.html') {
+        expect(others).toEqual([
+          '<script type="text/pagefind-template">',
+          '<script type="module" src="/pagefind/pagefind-component-ui.js">',
+          expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js">$/),
+        ]);
+      } else {
+        expect(others, file).toEqual([]);
+      }
+    }
+  });
+
+  it('writes a search index of the public entries and backlog items, so the scans above cover it', async () => {
+    const files = await listFiles(publicOut);
+    expect(files).toContain('pagefind/pagefind.js');
+    expect(files).toContain('pagefind/pagefind-component-ui.js');
+    expect(files.filter((f) => /^pagefind\/fragment\/.+\.pf_fragment$/.test(f)).length).toBeGreaterThan(0);
+    expect(files.filter((f) => /^pagefind\/index\/.+\.pf_index$/.test(f)).length).toBeGreaterThan(0);
+    expect(files.filter((f) => /^pagefind\/filter\/.+\.pf_filter$/.test(f)).length).toBeGreaterThan(0);
+    const entry = JSON.parse(await page(publicOut, 'pagefind/pagefind-entry.json'));
+    // 10 entry pages (mission, vision, 1 strategy, 2 objectives, 4 items, 1 wiki) and 3 backlog items.
+    expect(entry.languages.en.page_count).toBe(13);
+    // The scan sees the index as a browser does: decompressed, public words in, canaries out.
+    const texts = await readSiteTexts(publicOut);
+    const fragments = [...texts].filter(([f]) => f.startsWith('pagefind/fragment/')).map(([, t]) => t);
+    expect(fragments.some((t) => t.includes('Pull request previews'))).toBe(true);
+    expect(fragments.some((t) => t.includes('Preview banner'))).toBe(true);
   });
 
   it('rewrites site-root links in bodies to the real page URL', async () => {

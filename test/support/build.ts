@@ -15,6 +15,10 @@ export interface BuildOptions {
   audience?: 'public' | 'internal' | string;
   today?: string;
   base?: string;
+  /** ROADMAP_COMPARE_BASE: build a preview of the change since this git revision. */
+  compareBase?: string;
+  /** More environment variables for the build. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -33,6 +37,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     ROADMAP_AUDIENCE: options.audience ?? 'public',
     ROADMAP_TODAY: options.today ?? '2026-11-21',
     ROADMAP_BASE: options.base ?? '/',
+    ROADMAP_COMPARE_BASE: options.compareBase ?? '',
+    ...options.env,
   };
   try {
     const { stdout, stderr } = await promisify(execFile)(

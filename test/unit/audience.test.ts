@@ -265,6 +265,11 @@ describe('audienceView for the internal audience', () => {
     expect(view.theme('Zebra Den')).toMatchObject({ slug: 'zebra-den', declared: false });
   });
 
+  it('holds the canary strings the public view must not, so the canary test can fail', () => {
+    expect(serialize(view)).toMatch(/zebra/i);
+    expect(serialize(view)).toContain('Acquisitions');
+  });
+
   it('sorts strategy documents by order', () => {
     expect(view.strategy.map((s) => s.id)).toEqual(['zebra-pricing', 'market']);
   });

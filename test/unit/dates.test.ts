@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
   daysBetween,
@@ -17,6 +17,25 @@ describe('the test run', () => {
     expect(process.env.TZ).toBe('Pacific/Chatham');
     expect(new Date('2026-01-01T00:00:00Z').getDate()).toBe(1);
     expect(new Date('2026-01-01T11:00:00Z').getDate()).toBe(2);
+  });
+});
+
+describe('in a time zone behind UTC', () => {
+  // Chatham is ahead of UTC, so a UTC midnight read with local getters still falls on the
+  // same day there. Node re-reads TZ when it changes: run the same checks west of UTC too.
+  const pinned = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = pinned;
+  });
+
+  it('formats, adds and writes dates on the same calendar day', () => {
+    process.env.TZ = 'America/Los_Angeles';
+    expect(new Date('2026-01-01T00:00:00Z').getDate()).toBe(31); // the switch took effect
+    expect(formatDate('2027-01-01')).toBe('1 Jan 2027');
+    expect(toIso(toDate('2026-03-08'))).toBe('2026-03-08');
+    expect(addDays('2026-03-07', 1)).toBe('2026-03-08');
+    expect(daysBetween('2026-03-07', '2026-03-09')).toBe(2);
+    expect(todayUtc(new Date('2026-07-01T02:00:00Z'))).toBe('2026-07-01');
   });
 });
 

@@ -308,6 +308,12 @@ describe('loadContent', () => {
       });
     });
 
+    it('accepts an empty backlog list', async () => {
+      const result = await load({ 'backlog/sprint-13.yaml': '[]' });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.content!.backlog).toHaveLength(3);
+    });
+
     it('sorts every collection by id, whatever order the files come in', async () => {
       const { content } = await load({
         'roadmap/Zebra.md': roadmap({ title: 'Zebra', objectives: undefined }),
@@ -351,6 +357,20 @@ describe('loadContent', () => {
       expect(warningsOf(result)[0]!.message).toContain('did you mean "points"?');
     });
 
+    it('warns about an unknown field inside a key result, with a hint', async () => {
+      const keyResults = objectiveFields.keyResults.replace('    current: 250', '    current: 250\n    unti: readers');
+      const result = await load({ 'objectives/Grow-Usage.md': objective({ keyResults }) });
+      expect(result.content).not.toBeNull();
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          line: 9,
+          field: 'keyResults[0].unti',
+          message: expect.stringContaining('did you mean "unit"?'),
+        }),
+      ]);
+    });
+
     it('warns about a file that is not part of the content model and ignores it', async () => {
       const result = await load({ 'notes/todo.md': doc('title: Notes'), 'roadmap/nested/deep.md': roadmap() });
       expect(result.content).not.toBeNull();
@@ -374,6 +394,18 @@ describe('loadContent', () => {
           field: 'summary',
           message: 'required field is missing; expected text',
         },
+      ]);
+    });
+
+    it('reports a missing status and lists the statuses allowed', async () => {
+      const result = await load({ 'roadmap/extra.md': roadmap({ status: undefined }) });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          file: 'content/roadmap/extra.md',
+          field: 'status',
+          message:
+            'required field is missing; expected one of: exploring, planned, in-progress, shipped, paused, cancelled',
+        }),
       ]);
     });
 
@@ -597,6 +629,20 @@ describe('loadContent', () => {
       ]);
     });
 
+    it('reports a listed backlog id that matches a backlog file’s id in another case (ACME-9, backlog/acme-9.md)', async () => {
+      const result = await load({
+        'backlog/acme-9.md': md({ title: 'From a file', type: 'task', status: 'todo' }),
+        'backlog/sprint-13.yaml': '- id: ACME-9\n  title: From a list\n  type: task\n  status: todo\n',
+      });
+      expect(result.content).toBeNull();
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: expect.stringMatching(/id|\(file\)/),
+          message: expect.stringMatching(/^duplicate backlog item id "(ACME-9|acme-9)", already used in /),
+        }),
+      ]);
+    });
+
     it('reports a roadmap item serving an objective that does not exist, listing those that do', async () => {
       const result = await load({ 'roadmap/public-portal.mdx': roadmap({ objectives: '[grow-usage, Retention]' }) });
       expect(result.content).toBeNull();
@@ -739,10 +785,10 @@ describe('loadContent', () => {
       ]);
     });
 
-    // Bug: yaml-source.ts parses with `prettyErrors: false`, so the yaml library never fills
-    // `error.linePos`, and every syntax error is reported on the YAML's first line
+    // Regression: yaml-source.ts parsed with `prettyErrors: false`, so the yaml library never
+    // filled `error.linePos`, and every syntax error was reported on the YAML's first line
     // (line 1 of a YAML file, line 2 of a Markdown file).
-    it.fails('reports a YAML syntax error in frontmatter on the line where it is', async () => {
+    it('reports a YAML syntax error in frontmatter on the line where it is', async () => {
       const text = [
         '---', // 1
         'title: Public portal', // 2
@@ -758,7 +804,7 @@ describe('loadContent', () => {
       ]);
     });
 
-    it.fails('reports a YAML syntax error in a backlog list on the line where it is', async () => {
+    it('reports a YAML syntax error in a backlog list on the line where it is', async () => {
       const text = [
         '- id: ACME-1', // 1
         '  title: Render the portal', // 2
@@ -823,6 +869,14 @@ describe('loadContent', () => {
           field: '(file)',
           message: 'missing; expected exactly one mission.mdx (or mission.md) with a statement',
         },
+      ]);
+    });
+
+    it('reports site.yaml and site.yml both present', async () => {
+      const result = await load({ 'site.yml': 'title: Another title' });
+      expect(result.content).toBeNull();
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({ file: 'content/site.yml', field: '(file)', value: ['site.yaml', 'site.yml'] }),
       ]);
     });
 

@@ -125,15 +125,15 @@ describe('deriveObjectiveStatus', () => {
     expect(deriveObjectiveStatus(0, period, halfway)).toBe('off-track');
   });
 
-  // Bug: `elapsed - progress` is compared with the slack in floating point, so being exactly
-  // 10 points behind counts as on track at 0.5 - 0.4 but as at risk at 0.8 - 0.7
+  // Regression: `elapsed - progress` was compared with the slack in floating point, so being
+  // exactly 10 points behind counted as on track at 0.5 - 0.4 but as at risk at 0.8 - 0.7
   // (= 0.10000000000000009) and at 0.4 - 0.3 (= 0.10000000000000003).
-  it.fails('counts 7 of 10 done on day 8 of 10 (exactly 10 points behind) as on track', () => {
+  it('counts 7 of 10 done on day 8 of 10 (exactly 10 points behind) as on track', () => {
     const progress = keyResultProgress(kr(0, 10, 7)); // 0.7
     expect(deriveObjectiveStatus(progress, period, '2026-01-08')).toBe('on-track'); // elapsed 0.8
   });
 
-  it.fails('counts 3 of 10 done on day 4 of 10 (exactly 10 points behind) as on track', () => {
+  it('counts 3 of 10 done on day 4 of 10 (exactly 10 points behind) as on track', () => {
     const progress = keyResultProgress(kr(0, 10, 3)); // 0.3
     expect(deriveObjectiveStatus(progress, period, '2026-01-04')).toBe('on-track'); // elapsed 0.4
   });

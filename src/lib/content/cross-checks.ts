@@ -1,5 +1,7 @@
 import type { Entry, EntryBase, Objective, RoadmapItem } from '../model/types.ts';
 import { type Diagnostic, formatPath, showValue } from './diagnostics.ts';
+import type { BodyLink } from './body-links.ts';
+import { makeLinks } from '../site/links.ts';
 
 /** An entry with where it was written, so problems found across entries can point back to a line. */
 export interface Located {
@@ -9,6 +11,8 @@ export interface Located {
   lineOf(path: readonly PropertyKey[]): number | undefined;
   /** Where the entry sits inside its file: `[3]` for the fourth item of a backlog list. */
   fieldPrefix: PropertyKey[];
+  /** Root-relative links written in the entry's body. */
+  links: BodyLink[];
 }
 
 const COLLECTION_NAME: Record<string, string> = {
@@ -46,7 +50,9 @@ export function checkCrossReferences(located: Located[], existing: ExistingIds):
   const byKey = new Map<string, Located[]>();
   for (const at of located) {
     if (at.entry.kind === 'mission' || at.entry.kind === 'vision') continue;
-    const key = `${at.entry.kind}\0${at.entry.id}`;
+    // Backlog list ids keep their case (CAIRN-12) while file ids are lower-cased, so compare
+    // without case: `CAIRN-12` in a list and `backlog/cairn-12.md` are the same id to a reader.
+    const key = `${at.entry.kind}\0${at.entry.id.toLowerCase()}`;
     byKey.set(key, [...(byKey.get(key) ?? []), at]);
   }
   for (const group of byKey.values()) {
@@ -106,6 +112,52 @@ export function checkCrossReferences(located: Located[], existing: ExistingIds):
       (cycle.at.entry as Objective).parent,
       `parent cycle: ${cycle.path.join(' -> ')}; expected objectives to form a tree`,
     );
+  }
+  diagnostics.push(...checkBodyLinks(located));
+  return diagnostics;
+}
+
+const SECTIONS = ['mission/', 'vision/', 'strategy/', 'objectives/', 'roadmap/', 'wiki/'];
+
+/**
+ * Links between entries written in bodies. A public entry linking to an internal one would
+ * publish the internal page's address (and lead nowhere) on the public site: an error. A
+ * link to an entry page that does not exist is a warning.
+ */
+function checkBodyLinks(located: Located[]): Diagnostic[] {
+  const links = makeLinks('/', null);
+  const pages = new Map(
+    located
+      .filter((l) => l.entry.kind !== 'backlog')
+      .map((l) => [decodeURI(links.entryPath(l.entry.kind, l.entry.id)).toLowerCase(), l.entry]),
+  );
+  const diagnostics: Diagnostic[] = [];
+  for (const at of located) {
+    for (const link of at.links) {
+      const path = decodeURI(link.href.split(/[?#]/, 1)[0]!.replace(/^\/+/, '').replace(/\/?$/, '/')).toLowerCase();
+      const target = pages.get(path);
+      if (target) {
+        if (at.entry.visibility === 'public' && target.visibility === 'internal') {
+          diagnostics.push({
+            severity: 'error',
+            file: at.file,
+            line: link.line,
+            field: 'body',
+            value: link.href,
+            message: `links to ${showValue(link.href)}, the page of internal ${COLLECTION_NAME[target.kind] ?? target.kind} ${showValue(target.id)}; expected a public entry to link only to public pages (the public site would publish the address)`,
+          });
+        }
+      } else if (SECTIONS.some((section) => path.startsWith(section) && path !== section) ) {
+        diagnostics.push({
+          severity: 'warning',
+          file: at.file,
+          line: link.line,
+          field: 'body',
+          value: link.href,
+          message: `links to ${showValue(link.href)}, but no entry has that page`,
+        });
+      }
+    }
   }
   return diagnostics;
 }

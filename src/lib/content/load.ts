@@ -18,6 +18,7 @@ import { type Diagnostic, formatPath, showValue, sortDiagnostics } from './diagn
 import { checkCrossReferences, type Located } from './cross-checks.ts';
 import {
   KNOWN_FIELDS,
+  NESTED_FIELDS,
   backlogFileSchema,
   backlogListItemSchema,
   missionSchema,
@@ -29,6 +30,7 @@ import {
   wikiSchema,
 } from './schemas.ts';
 import type { ContentSource } from './source.ts';
+import { bodyLinks } from './body-links.ts';
 import { type ParsedYaml, parseFrontmatter, parseYaml } from './yaml-source.ts';
 
 export interface LoadResult {
@@ -98,7 +100,9 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
         : `got ${got}; expected ${expected}`;
     }
     case 'invalid_value':
-      return `got ${got}; expected one of: ${issue.values.map(String).join(', ')}`;
+      return value === undefined
+        ? `required field is missing; expected one of: ${issue.values.map(String).join(', ')}`
+        : `got ${got}; expected one of: ${issue.values.map(String).join(', ')}`;
     case 'unrecognized_keys':
       return `unknown fields ${issue.keys.join(', ')}`;
     case 'too_small':
@@ -147,14 +151,24 @@ function validate<T>(
       ],
     };
   }
-  for (const key of Object.keys(data)) {
-    if (ctx.known.includes(key)) continue;
-    const guess = closest(key, [...ctx.known]);
-    const hint = guess && distance(key, guess) <= 2 ? `; did you mean "${guess}"?` : '';
-    diagnostics.push({
-      severity: 'warning',
-      ...at([key]),
-      message: `unknown field, ignored${hint} (known fields: ${ctx.known.join(', ')})`,
+  const warnUnknown = (record: object, known: readonly string[], path: PropertyKey[]) => {
+    for (const key of Object.keys(record)) {
+      if (known.includes(key)) continue;
+      const guess = closest(key, [...known]);
+      const hint = guess && distance(key, guess) <= 2 ? `; did you mean "${guess}"?` : '';
+      diagnostics.push({
+        severity: 'warning',
+        ...at([...path, key]),
+        message: `unknown field, ignored${hint} (known fields: ${known.join(', ')})`,
+      });
+    }
+  };
+  warnUnknown(data, ctx.known, []);
+  for (const [list, known] of Object.entries(NESTED_FIELDS)) {
+    const items = (data as Record<string, unknown>)[list];
+    if (!ctx.known.includes(list) || !Array.isArray(items)) continue;
+    items.forEach((item, index) => {
+      if (item && typeof item === 'object' && !Array.isArray(item)) warnUnknown(item, known, [list, index]);
     });
   }
   const result = schema.safeParse(data);
@@ -210,6 +224,15 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
       file: display('site.yaml'),
       field: '(file)',
       message: 'missing; expected a site.yaml with at least a title',
+    });
+  }
+  if (siteFiles.length > 1) {
+    diagnostics.push({
+      severity: 'error',
+      file: display(siteFiles[1]!.path),
+      field: '(file)',
+      value: siteFiles.map((f) => f.path),
+      message: 'both site.yaml and site.yml exist; expected exactly one',
     });
   }
   for (const file of siteFiles.slice(0, 1)) {
@@ -294,7 +317,13 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
         const { id, ...fields } = result.data;
         const item = backlogItem(fields, { id, file: file.path, hasBody: false }, defaultVisibility);
         backlog.push(item);
-        located.push({ entry: item, file: where, lineOf: (p) => parsed.lineOf([index, ...p]), fieldPrefix: [index] });
+        located.push({
+          entry: item,
+          file: where,
+          lineOf: (p) => parsed.lineOf([index, ...p]),
+          fieldPrefix: [index],
+          links: [],
+        });
       });
       continue;
     }
@@ -305,7 +334,13 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
     const ctx = { file: where, parsed };
     const base = (id: string) => ({ id, file: file.path, hasBody });
     const keep = (entry: EntryBase) =>
-      located.push({ entry, file: where, lineOf: parsed.lineOf, fieldPrefix: [] });
+      located.push({
+        entry,
+        file: where,
+        lineOf: parsed.lineOf,
+        fieldPrefix: [],
+        links: bodyLinks(parsed.body, parsed.bodyLine),
+      });
 
     switch (role.kind) {
       case 'mission': {

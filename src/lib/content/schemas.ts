@@ -192,7 +192,11 @@ export const siteSchema = z.object({
     .min(1, { error: 'expected a month number from 1 to 12' })
     .max(12, { error: 'expected a month number from 1 to 12' })
     .optional(),
-  staleAfterDays: z.number().int().positive().optional(),
+  staleAfterDays: z
+    .number()
+    .int({ error: 'expected a whole number of days, at least 1' })
+    .min(1, { error: 'expected a whole number of days, at least 1' })
+    .optional(),
   themes: z.array(themeSchema).optional(),
 });
 
@@ -207,4 +211,11 @@ export const KNOWN_FIELDS: Record<string, readonly string[]> = {
   backlogFile: Object.keys(backlogFileSchema.shape),
   backlogList: Object.keys(backlogListItemSchema.shape),
   wiki: Object.keys(wikiSchema.shape),
+};
+
+/** Field names of the records inside lists (key results, milestones, themes), for the same warning. */
+export const NESTED_FIELDS: Record<string, readonly string[]> = {
+  keyResults: Object.keys(keyResultSchema.shape),
+  milestones: Object.keys(milestoneSchema.shape),
+  themes: Object.keys(themeSchema.shape),
 };

@@ -18,12 +18,14 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   const doc: Document = parseDocument(text, {
     lineCounter,
     schema: 'core',
-    prettyErrors: false,
+    prettyErrors: true,
     uniqueKeys: true,
   });
-  const errors = doc.errors.map((error) => ({
+  // The first error is the one to fix: later ones are mostly its echoes (one stray tab
+  // otherwise gives a dozen messages).
+  const errors = doc.errors.slice(0, 1).map((error) => ({
     line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
-    message: error.message.split('\n')[0] ?? error.message,
+    message: (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, ''),
   }));
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -38,10 +40,12 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 /** Splits a Markdown/MDX file into its YAML frontmatter (parsed) and its body. */
-export function parseFrontmatter(text: string): ParsedYaml & { hasFrontmatter: boolean; body: string } {
+export function parseFrontmatter(
+  text: string,
+): ParsedYaml & { hasFrontmatter: boolean; body: string; /** File line the body starts on. */ bodyLine: number } {
   const match = FRONTMATTER.exec(text);
   if (!match || match.index !== 0) {
-    return { ...parseYaml(''), data: {}, hasFrontmatter: false, body: text };
+    return { ...parseYaml(''), data: {}, hasFrontmatter: false, body: text, bodyLine: 1 };
   }
   const parsed = parseYaml(match[1] ?? '', 2);
   return {
@@ -49,5 +53,6 @@ export function parseFrontmatter(text: string): ParsedYaml & { hasFrontmatter: b
     data: parsed.data ?? (parsed.errors.length ? undefined : {}),
     hasFrontmatter: true,
     body: text.slice(match[0].length),
+    bodyLine: 1 + (match[0].match(/\n/g)?.length ?? 0),
   };
 }

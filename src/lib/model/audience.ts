@@ -159,7 +159,7 @@ function themeViews(site: SiteSettings, items: ItemView[], audience: Audience): 
   const used = new Set(items.map((i) => i.theme));
   const declared = site.themes.filter((t) => audience === 'internal' || used.has(t.id));
   const declaredIds = new Set(site.themes.map((t) => t.id));
-  const others = [...used].filter((id) => !declaredIds.has(id)).sort();
+  const others = [...used].filter((id) => !declaredIds.has(id)).sort((a, b) => a.localeCompare(b, 'en'));
   const all = [
     ...declared.map((t) => ({ id: t.id, color: t.color, description: t.description, declared: true })),
     ...others.map((id) => ({ id, color: null, description: null, declared: false })),
@@ -167,8 +167,18 @@ function themeViews(site: SiteSettings, items: ItemView[], audience: Audience): 
   return all.map((t, index) => ({
     ...t,
     slug: slug(t.id) || `theme-${index + 1}`,
-    color: t.color ?? THEME_PALETTE[index % THEME_PALETTE.length]!,
+    color: t.color ?? paletteColor(t.id),
   }));
+}
+
+/**
+ * A theme without a colour of its own gets one picked by its name, so it keeps its colour in
+ * both audiences and when other themes come and go.
+ */
+export function paletteColor(themeId: string): string {
+  let hash = 0;
+  for (const ch of themeId) hash = (Math.imul(hash, 31) + ch.codePointAt(0)!) >>> 0;
+  return THEME_PALETTE[hash % THEME_PALETTE.length]!;
 }
 
 function sortByOrder<T extends { order: number | null; title: string; id: string }>(list: T[]): T[] {

@@ -41,7 +41,8 @@ export function deriveObjectiveStatus(
 ): ObjectiveStatus {
   if (progress >= 1) return 'achieved';
   if (today > period.end) return 'missed';
-  const behind = elapsedFraction(period, today) - progress;
+  // Rounded so that exactly 10 or 25 points behind is not pushed over by float noise.
+  const behind = Math.round((elapsedFraction(period, today) - progress) * 1e9) / 1e9;
   if (behind <= ON_TRACK_SLACK) return 'on-track';
   if (behind <= AT_RISK_SLACK) return 'at-risk';
   return 'off-track';

@@ -19,7 +19,7 @@ import type {
 
 /** What every entry gains once "today" is known. */
 export interface Freshness {
-  /** True when `updated` is missing or older than `staleAfterDays` before today. */
+  /** True when `updated` is missing or older than `staleAfterDays` before today (backlog items: only when older). */
   stale: boolean;
   /** Days since `updated`, null when it is missing. */
   ageDays: number | null;
@@ -125,7 +125,12 @@ export function resolveContent(content: Content, today: IsoDate): ResolvedConten
     strategy: content.strategy.map(fresh),
     objectives,
     roadmap,
-    backlog: content.backlog.map(fresh),
+    // Backlog items have no page and usually come from a tracker export without `updated`:
+    // their status is their freshness. One is stale only when an `updated` it has is too old.
+    backlog: content.backlog.map((entry) => {
+      const resolved = fresh(entry);
+      return { ...resolved, stale: entry.updated !== null && resolved.stale };
+    }),
     wiki: content.wiki.map(fresh),
   };
 }

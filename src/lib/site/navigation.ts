@@ -9,8 +9,9 @@ export interface NavLink {
 }
 
 /**
- * The chain from mission to backlog, in order, then the wiki beside it. A foundation page the
- * audience may not see is left out rather than linked to a page that does not exist.
+ * The chain from mission to backlog, in order, then the wiki (and, internally, the health page)
+ * beside it. A foundation page the audience may not see is left out rather than linked to a
+ * page that does not exist.
  */
 export function navigation(view: SiteView, currentPath: string): NavLink[] {
   const steps: [string, string, boolean][] = [
@@ -24,7 +25,18 @@ export function navigation(view: SiteView, currentPath: string): NavLink[] {
   const chain = steps
     .filter(([, , shown]) => shown)
     .map(([label, path]) => ({ label, path, current: isUnder(currentPath, path), aside: false }));
-  return [...chain, { label: 'Wiki', path: 'wiki/', current: isUnder(currentPath, 'wiki/'), aside: true }];
+  const asides: [string, string, boolean][] = [
+    ['Wiki', 'wiki/', true],
+    ['Changes', 'changes/', true],
+    // /health/ is written only for the internal build.
+    ['Health', 'health/', view.audience === 'internal'],
+  ];
+  return [
+    ...chain,
+    ...asides
+      .filter(([, , shown]) => shown)
+      .map(([label, path]) => ({ label, path, current: isUnder(currentPath, path), aside: true })),
+  ];
 }
 
 function isUnder(current: string, section: string): boolean {

@@ -131,8 +131,15 @@ export function backlogSummary(items: BacklogView[]): BacklogSummary {
     pointsDone,
     pointsTotal,
     done: planned > 0 ? byStatus.done / planned : null,
-    sprints: [...new Set(items.map((i) => i.sprint).filter((s): s is string => s !== null))].sort(),
+    sprints: [...new Set(items.map((i) => i.sprint).filter((s): s is string => s !== null))].sort(naturalCompare),
   };
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Natural order for names with numbers in them: `S2` before `S10`, `2026-S9` before `2026-S10`. */
+export function naturalCompare(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 export function percent(fraction: number): string {

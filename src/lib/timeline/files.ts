@@ -1,0 +1,32 @@
+import type { SiteView } from '../model/audience.ts';
+import type { Links } from '../site/links.ts';
+import { timelineInput } from './from-view.ts';
+import { layoutTimeline } from './layout.ts';
+import { FILE_PALETTE, PAGE_PALETTE, timelineSvg } from './svg.ts';
+import { formatDate } from '../model/dates.ts';
+
+/** The whole-roadmap or one theme's timeline, as the page shows it or as a standalone file. */
+export function renderTimeline(
+  view: SiteView,
+  links: Links,
+  options: { theme?: string; standalone: boolean; idPrefix?: string },
+) {
+  const input = timelineInput(view, links, { theme: options.theme, absoluteLinks: options.standalone });
+  const layout = layoutTimeline(input);
+  const subject = options.theme ? `${options.theme} timeline` : 'Roadmap timeline';
+  const title = `${subject} · ${view.site.title}`;
+  const description =
+    `${input.items.length} dated roadmap item${input.items.length === 1 ? '' : 's'} from ${formatDate(layout.domain.start)} to ${formatDate(layout.domain.end)}, ` +
+    `by theme, as of ${formatDate(view.today)}. The table that follows the drawing lists the same items.`;
+  const svg = timelineSvg(layout, {
+    title,
+    description,
+    palette: options.standalone ? FILE_PALETTE : PAGE_PALETTE,
+    idPrefix: options.idPrefix ?? 'timeline',
+    standalone: options.standalone,
+  });
+  return { input, layout, svg, title };
+}
+
+/** PNG width for slides: twice the drawing's width, crisp on projectors and retina screens. */
+export const PNG_WIDTH = 2400;

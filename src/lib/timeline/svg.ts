@@ -1,0 +1,238 @@
+import type { Bar, TimelineLayout } from './layout.ts';
+import { r } from './layout.ts';
+import { STATUS_LABEL } from '../site/page-data.ts';
+import type { RoadmapStatus } from '../model/types.ts';
+import { formatDate } from '../model/dates.ts';
+
+/**
+ * Draws a timeline layout as SVG markup. The same drawing serves the page (colours are the
+ * page's CSS variables, so it follows light and dark mode and print) and the standalone
+ * files for slides (fixed light colours and the bundled Inter font, so it looks the same
+ * everywhere and renders to PNG without system fonts).
+ */
+
+export interface Palette {
+  text: string;
+  muted: string;
+  grid: string;
+  band: string;
+  background: string | null;
+  today: string;
+  conflict: string;
+  cancelled: string;
+  font: string;
+}
+
+export const PAGE_PALETTE: Palette = {
+  text: 'var(--text)',
+  muted: 'var(--muted)',
+  grid: 'var(--border)',
+  band: 'var(--bg-soft)',
+  background: null,
+  today: 'var(--bad)',
+  conflict: 'var(--bad)',
+  cancelled: 'var(--muted)',
+  font: 'inherit',
+};
+
+export const FILE_PALETTE: Palette = {
+  text: '#1a1d23',
+  muted: '#535b68',
+  grid: '#d5dae1',
+  band: '#f4f6f9',
+  background: '#ffffff',
+  today: '#b42318',
+  conflict: '#b42318',
+  cancelled: '#6b7280',
+  font: 'Inter, system-ui, sans-serif',
+};
+
+export interface SvgOptions {
+  title: string;
+  description: string;
+  palette: Palette;
+  /** Prefix for ids inside the SVG, unique per page. */
+  idPrefix: string;
+  /** Standalone file: XML namespace, fixed size and a background. */
+  standalone: boolean;
+}
+
+const LEGEND_HEIGHT = 30;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+}
+
+interface BarStyle {
+  fillOpacity: number;
+  dash: string | null;
+  stroke: string | null;
+  cap: boolean;
+  strike: boolean;
+}
+
+/** How a status looks: solid for work under way, faint for done, dashed for undecided. */
+export function barStyle(status: RoadmapStatus): BarStyle {
+  switch (status) {
+    case 'in-progress':
+      return { fillOpacity: 0.42, dash: null, stroke: null, cap: true, strike: false };
+    case 'planned':
+      return { fillOpacity: 0.22, dash: null, stroke: null, cap: true, strike: false };
+    case 'shipped':
+      return { fillOpacity: 0.12, dash: null, stroke: null, cap: false, strike: false };
+    case 'exploring':
+      return { fillOpacity: 0.06, dash: '5 4', stroke: null, cap: false, strike: false };
+    case 'paused':
+      return { fillOpacity: 0.1, dash: '10 3 2 3', stroke: null, cap: false, strike: false };
+    case 'cancelled':
+      return { fillOpacity: 0, dash: '3 3', stroke: 'cancelled', cap: false, strike: true };
+  }
+}
+
+const LOW_CONFIDENCE_OPACITY = 0.55;
+
+function describeBar(bar: Bar): string {
+  const parts = [bar.title, STATUS_LABEL[bar.status], `${bar.start} to ${bar.end}`];
+  if (bar.confidence) parts.push(`${bar.confidence} confidence`);
+  if (bar.conflict) parts.push('starts before a dependency ends');
+  return parts.join(', ');
+}
+
+function drawBar(bar: Bar, p: Palette): string {
+  const s = barStyle(bar.status);
+  const stroke = s.stroke === 'cancelled' ? p.cancelled : bar.color;
+  const weak = bar.confidence === 'low';
+  const rect = `<rect x="${r(bar.x)}" y="${r(bar.y)}" width="${r(bar.width)}" height="${bar.height}" rx="4" style="fill:${bar.color};fill-opacity:${s.fillOpacity};stroke:${stroke};stroke-width:1.5${
+    s.dash ? `;stroke-dasharray:${s.dash}` : weak ? ';stroke-dasharray:2 3' : ''
+  }"/>`;
+  const cap = s.cap
+    ? `<rect x="${r(bar.x)}" y="${r(bar.y)}" width="${Math.min(4, r(bar.width))}" height="${bar.height}" rx="2" style="fill:${bar.color}"/>`
+    : '';
+  const label = `<text x="${r(bar.label.x)}" y="${r(bar.label.y)}" dominant-baseline="central" text-anchor="${bar.label.anchor}" style="fill:${
+    s.strike ? p.cancelled : p.text
+  };font-size:13px;font-weight:${bar.status === 'in-progress' ? 600 : 400}${s.strike ? ';text-decoration:line-through' : ''}">${escapeXml(bar.label.text)}</text>`;
+  const flag = bar.conflict
+    ? `<g><circle cx="${r(bar.x)}" cy="${r(bar.y)}" r="7" style="fill:${p.conflict}"/><text x="${r(bar.x)}" y="${r(bar.y)}" dominant-baseline="central" text-anchor="middle" style="fill:#ffffff;font-size:11px;font-weight:700">!</text></g>`
+    : '';
+  // role="img" makes the drawing one image for assistive technology; the table below the
+  // drawing carries the same links, so these stay out of the tab order.
+  return `<a href="${escapeXml(bar.href)}" tabindex="-1" aria-label="${escapeXml(describeBar(bar))}"${
+    weak ? ` style="opacity:${LOW_CONFIDENCE_OPACITY}"` : ''
+  } data-item="${escapeXml(bar.id)}" data-status="${bar.status}">${rect}${cap}${label}${flag}</a>`;
+}
+
+function legend(layout: TimelineLayout, p: Palette): string {
+  const y = layout.height + 6;
+  const entries: { label: string; status?: RoadmapStatus; kind?: 'low' | 'today' | 'conflict' }[] = [
+    { label: 'In progress', status: 'in-progress' },
+    { label: 'Planned', status: 'planned' },
+    { label: 'Shipped', status: 'shipped' },
+    { label: 'Exploring', status: 'exploring' },
+    { label: 'Paused', status: 'paused' },
+    { label: 'Cancelled', status: 'cancelled' },
+    { label: 'Low confidence', kind: 'low' },
+    { label: 'Today', kind: 'today' },
+    { label: 'Starts before a dependency ends', kind: 'conflict' },
+  ];
+  let x = layout.plot.x0;
+  const parts: string[] = [];
+  for (const e of entries) {
+    let mark: string;
+    if (e.kind === 'today') {
+      mark = `<line x1="${x + 8}" x2="${x + 8}" y1="${y}" y2="${y + 14}" style="stroke:${p.today};stroke-width:2;stroke-dasharray:4 3"/>`;
+    } else if (e.kind === 'conflict') {
+      mark = `<circle cx="${x + 8}" cy="${y + 7}" r="7" style="fill:${p.conflict}"/><text x="${x + 8}" y="${y + 7}" dominant-baseline="central" text-anchor="middle" style="fill:#ffffff;font-size:11px;font-weight:700">!</text>`;
+    } else {
+      const s = barStyle(e.status ?? 'planned');
+      const stroke = s.stroke === 'cancelled' ? p.cancelled : p.muted;
+      mark = `<rect x="${x}" y="${y}" width="22" height="14" rx="3" style="fill:${p.muted};fill-opacity:${s.fillOpacity};stroke:${stroke};stroke-width:1.5${
+        s.dash ? `;stroke-dasharray:${s.dash}` : e.kind === 'low' ? ';stroke-dasharray:2 3' : ''
+      }"${e.kind === 'low' ? ` opacity="${LOW_CONFIDENCE_OPACITY}"` : ''}/>`;
+    }
+    const textX = x + 28;
+    parts.push(`${mark}<text x="${textX}" y="${y + 7}" dominant-baseline="central" style="fill:${p.muted};font-size:12px">${escapeXml(e.label)}</text>`);
+    x = textX + e.label.length * 6.6 + 18;
+  }
+  return `<g aria-hidden="true">${parts.join('')}</g>`;
+}
+
+export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
+  const p = o.palette;
+  const height = layout.height + LEGEND_HEIGHT;
+  const { x0, x1, y0, y1 } = layout.plot;
+  const out: string[] = [];
+  out.push(
+    `<svg${o.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : ''} viewBox="0 0 ${layout.width} ${height}"${
+      o.standalone ? ` width="${layout.width}" height="${height}"` : ''
+    } role="img" aria-labelledby="${o.idPrefix}-title ${o.idPrefix}-desc" class="timeline" style="font-family:${p.font}">`,
+  );
+  out.push(`<title id="${o.idPrefix}-title">${escapeXml(o.title)}</title>`);
+  out.push(`<desc id="${o.idPrefix}-desc">${escapeXml(o.description)}</desc>`);
+  if (p.background) out.push(`<rect width="${layout.width}" height="${height}" style="fill:${p.background}"/>`);
+
+  // Quarter bands, alternate ones shaded, with their names on the axis.
+  layout.bands.forEach((band, i) => {
+    if (i % 2 === 1) {
+      out.push(`<rect x="${r(band.x0)}" y="${y0 - 28}" width="${r(band.x1 - band.x0)}" height="${r(y1 - y0 + 28)}" style="fill:${p.band}"/>`);
+    }
+    if (band.x1 - band.x0 >= 56 || band.quarter.index === 1) {
+      out.push(
+        `<text x="${r((band.x0 + band.x1) / 2)}" y="${y0 - 14}" text-anchor="middle" dominant-baseline="central" style="fill:${p.muted};font-size:12px;font-weight:600">${escapeXml(band.label)}</text>`,
+      );
+    }
+  });
+  for (const tick of layout.ticks) {
+    out.push(
+      `<line x1="${r(tick.x)}" x2="${r(tick.x)}" y1="${y0 - 28}" y2="${y1}" style="stroke:${p.grid};stroke-width:${tick.yearStart ? 2 : 1}"/>`,
+    );
+  }
+
+  // Lanes: a rule above each, the theme's name in the gutter.
+  if (layout.milestoneLane) {
+    const m = layout.milestoneLane;
+    out.push(`<line x1="0" x2="${x1}" y1="${m.y}" y2="${m.y}" style="stroke:${p.grid}"/>`);
+    out.push(`<text x="8" y="${m.y + 20}" style="fill:${p.muted};font-size:12px;font-weight:600">Milestones</text>`);
+  }
+  for (const lane of layout.lanes) {
+    out.push(`<line x1="0" x2="${x1}" y1="${lane.y}" y2="${lane.y}" style="stroke:${p.grid}"/>`);
+    out.push(`<rect x="8" y="${lane.y + 12}" width="10" height="10" rx="5" style="fill:${lane.color}"/>`);
+    out.push(
+      `<text x="24" y="${lane.y + 17}" dominant-baseline="central" style="fill:${p.text};font-size:13px;font-weight:600">${escapeXml(shortLane(lane.theme))}</text>`,
+    );
+  }
+  out.push(`<line x1="0" x2="${x1}" y1="${y1}" y2="${y1}" style="stroke:${p.grid}"/>`);
+
+  for (const c of layout.connectors) {
+    out.push(
+      `<path d="${c.d}" style="fill:none;stroke:${c.conflict ? p.conflict : p.muted};stroke-width:1.5${c.conflict ? ';stroke-dasharray:5 3' : ''}" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"/>`,
+    );
+  }
+  for (const bar of layout.bars) out.push(drawBar(bar, p));
+
+  for (const m of layout.milestones) {
+    const s = 6;
+    out.push(
+      `<path d="M${r(m.x)},${r(m.y - s)} L${r(m.x + s)},${r(m.y)} L${r(m.x)},${r(m.y + s)} L${r(m.x - s)},${r(m.y)} Z" style="fill:${p.text}"/>`,
+    );
+    out.push(
+      `<text x="${r(m.label.x)}" y="${r(m.label.y)}" dominant-baseline="central" text-anchor="${m.label.anchor}" style="fill:${p.text};font-size:12px">${escapeXml(m.label.text)}</text>`,
+    );
+  }
+
+  if (layout.today) {
+    const tx = r(layout.today.x);
+    out.push(`<line x1="${tx}" x2="${tx}" y1="${y0}" y2="${y1 + 4}" style="stroke:${p.today};stroke-width:2;stroke-dasharray:4 3"/>`);
+    out.push(
+      `<text x="${tx}" y="${y1 + 14}" text-anchor="middle" dominant-baseline="central" style="fill:${p.today};font-size:12px;font-weight:700">Today · ${escapeXml(formatDate(layout.today.date))}</text>`,
+    );
+  }
+  void x0;
+  out.push(legend(layout, p));
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** Lane names share the gutter with the colour dot: long ones are shortened to fit. */
+function shortLane(theme: string): string {
+  return theme.length > 17 ? `${theme.slice(0, 16)}…` : theme;
+}

@@ -1,0 +1,15 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { siteData } from '../../lib/build/site-data.ts';
+import { svgToPng } from '../../lib/render/png.ts';
+import { PNG_WIDTH, renderTimeline } from '../../lib/timeline/files.ts';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const { view } = await siteData();
+  return view.themes.map((theme) => ({ params: { theme: theme.slug }, props: { id: theme.id } }));
+};
+
+export const GET: APIRoute = async ({ props }) => {
+  const { view, links } = await siteData();
+  const { svg } = renderTimeline(view, links, { theme: props.id as string, standalone: true });
+  return new Response(new Uint8Array(svgToPng(svg, PNG_WIDTH)), { headers: { 'Content-Type': 'image/png' } });
+};

@@ -1,0 +1,70 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, OUTPUT, listFiles, runBuild } from '../support/build.ts';
+
+const content = join(FIXTURES, 'audience');
+const out = join(OUTPUT, 'graphics-public');
+let rebuildLog = '';
+
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+beforeAll(async () => {
+  await rm(out, { recursive: true, force: true });
+  const first = await runBuild({ content, out });
+  expect(first.code, first.stderr).toBe(0);
+  const second = await runBuild({ content, out });
+  expect(second.code, second.stderr).toBe(0);
+  rebuildLog = second.stdout;
+});
+
+describe('the timeline files', () => {
+  it('name every dated public item and no internal one', async () => {
+    const svg = await readFile(join(out, 'timeline.svg'), 'utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    for (const title of ['Pull request previews', 'Full-text search', 'Shipped thing']) expect(svg).toContain(title);
+    expect(svg).not.toContain('Someday idea');
+    expect(svg).not.toMatch(/zebra/i);
+  });
+
+  it('include a PNG at least 1600 pixels wide', async () => {
+    expect(pngSize(await readFile(join(out, 'timeline.png'))).width).toBeGreaterThanOrEqual(1600);
+  });
+
+  it('include one SVG and PNG per public theme, and none for an internal-only theme', async () => {
+    const files = (await listFiles(out)).filter((f) => f.startsWith('timeline/'));
+    expect(files).toEqual(['timeline/speed.png', 'timeline/speed.svg', 'timeline/trust.png', 'timeline/trust.svg']);
+    const trust = await readFile(join(out, 'timeline/trust.svg'), 'utf8');
+    expect(trust).toContain('Pull request previews');
+    expect(trust).not.toContain('Full-text search');
+  });
+
+  it('are drawn inline on /roadmap/ as an image with a title, a description and an equivalent table', async () => {
+    const html = await readFile(join(out, 'roadmap/index.html'), 'utf8');
+    expect(html).toMatch(/<svg viewBox="0 0 1200 \d+" role="img" aria-labelledby="timeline-all-title timeline-all-desc"/);
+    expect(html).toContain('<desc id="timeline-all-desc">3 dated roadmap items');
+    expect(html).toContain('Roadmap timeline · Fixture Roadmap as a table');
+  });
+});
+
+describe('Open Graph images', () => {
+  it('exist for every page as a 1200×630 PNG named by its og:image', async () => {
+    const pages = (await listFiles(out)).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) {
+      const html = await readFile(join(out, page), 'utf8');
+      const url = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+      expect(url, page).toMatch(/^https:\/\/fixture\.example\/og\/.+\.png$/);
+      expect(html, page).toContain('<meta name="twitter:card" content="summary_large_image">');
+      const file = join(out, new URL(url!).pathname);
+      expect(pngSize(await readFile(file)), page).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it('are all reused from the cache when unchanged content is built again', () => {
+    expect(rebuildLog).toMatch(/Open Graph images: 0 generated, \d+ reused/);
+  });
+});

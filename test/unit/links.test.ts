@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { backlogAnchor, makeLinks, normalizeBase } from '../../src/lib/site/links.ts';
+
+describe('normalizeBase', () => {
+  it.each([
+    ['/pr-42/', '/pr-42/'],
+    ['/pr-42', '/pr-42/'],
+    ['pr-42/', '/pr-42/'],
+    ['pr-42', '/pr-42/'],
+    ['//pr-42//', '/pr-42/'],
+    ['  /pr-42/  ', '/pr-42/'],
+    ['/previews/pr-42', '/previews/pr-42/'],
+  ])('writes %j as %j, with one leading and one trailing slash', (base, expected) => {
+    expect(normalizeBase(base)).toBe(expected);
+  });
+
+  it.each([[''], ['/'], ['//'], ['   ']])('writes an empty base %j as the root "/"', (base) => {
+    expect(normalizeBase(base)).toBe('/');
+  });
+});
+
+describe('makeLinks', () => {
+  const preview = makeLinks('/pr-42/', 'https://roadmap.acme.example');
+
+  describe('href', () => {
+    it('puts a path under the base path', () => {
+      expect(preview.href('roadmap/')).toBe('/pr-42/roadmap/');
+      expect(preview.href('roadmap/portal/')).toBe('/pr-42/roadmap/portal/');
+    });
+
+    it('treats a path with a leading slash as relative to the base, not the domain root', () => {
+      expect(preview.href('/roadmap/')).toBe('/pr-42/roadmap/');
+    });
+
+    it('gives the base itself for the empty path', () => {
+      expect(preview.href('')).toBe('/pr-42/');
+    });
+
+    it('puts a path at the root when the base is "/"', () => {
+      expect(makeLinks('/', null).href('roadmap/')).toBe('/roadmap/');
+      expect(makeLinks('/', null).href('')).toBe('/');
+    });
+
+    it('normalizes a base given without slashes', () => {
+      expect(makeLinks('pr-42', null).href('roadmap/')).toBe('/pr-42/roadmap/');
+    });
+  });
+
+  describe('absolute', () => {
+    it('joins the site url, the base path and the path', () => {
+      expect(preview.absolute('roadmap/portal/')).toBe('https://roadmap.acme.example/pr-42/roadmap/portal/');
+      expect(preview.absolute('')).toBe('https://roadmap.acme.example/pr-42/');
+    });
+
+    it('writes a single slash between a site url with a trailing slash and the base', () => {
+      const links = makeLinks('/pr-42/', 'https://roadmap.acme.example/');
+      expect(links.absolute('roadmap/')).toBe('https://roadmap.acme.example/pr-42/roadmap/');
+    });
+
+    it('falls back to the root-relative url when there is no site url', () => {
+      expect(makeLinks('/pr-42/', null).absolute('roadmap/')).toBe('/pr-42/roadmap/');
+    });
+  });
+
+  describe('entryPath', () => {
+    it.each([
+      ['mission', 'mission', 'mission/'],
+      ['vision', 'vision', 'vision/'],
+      ['strategy', 'market', 'strategy/market/'],
+      ['objective', 'grow-usage', 'objectives/grow-usage/'],
+      ['roadmap', 'public-portal', 'roadmap/public-portal/'],
+      ['wiki', 'how-we-plan', 'wiki/how-we-plan/'],
+      ['backlog', 'ACME-12', 'backlog/#item-ACME-12'],
+    ] as const)('gives a %s entry %j the path %j', (kind, id, expected) => {
+      expect(preview.entryPath(kind, id)).toBe(expected);
+    });
+
+    it('keeps the folders of a nested wiki id as path segments', () => {
+      expect(preview.entryPath('wiki', 'teams/platform')).toBe('wiki/teams/platform/');
+      expect(preview.entryPath('wiki', 'guides/planning/quarterly')).toBe('wiki/guides/planning/quarterly/');
+    });
+
+    it('encodes characters that are not safe in a url, segment by segment', () => {
+      expect(preview.entryPath('roadmap', 'café menu')).toBe('roadmap/caf%C3%A9%20menu/');
+      expect(preview.entryPath('wiki', 'teams/r&d')).toBe('wiki/teams/r%26d/');
+    });
+
+    it('does not include the base path, which href adds', () => {
+      expect(preview.href(preview.entryPath('wiki', 'teams/platform'))).toBe('/pr-42/wiki/teams/platform/');
+      expect(preview.absolute(preview.entryPath('roadmap', 'portal'))).toBe(
+        'https://roadmap.acme.example/pr-42/roadmap/portal/',
+      );
+    });
+  });
+});
+
+describe('backlogAnchor', () => {
+  it('prefixes the id with "item-" and keeps letters, digits, "-" and "_"', () => {
+    expect(backlogAnchor('ACME-12')).toBe('item-ACME-12');
+    expect(backlogAnchor('spike_search')).toBe('item-spike_search');
+  });
+
+  it('replaces each run of other characters with one "-"', () => {
+    expect(backlogAnchor('team/spike search')).toBe('item-team-spike-search');
+    expect(backlogAnchor('a.:b')).toBe('item-a-b');
+  });
+});
