@@ -13,7 +13,7 @@ import { diskSource, relativeLabel } from '../src/lib/content/source.ts';
 import { diffViews, withPublicationReasons } from '../src/lib/diff/diff.ts';
 import { diffMarkdown } from '../src/lib/diff/markdown.ts';
 import { DIFF_VERSION, type RevisionInfo, type RoadmapDiff } from '../src/lib/diff/types.ts';
-import { openContentRepo } from '../src/lib/git/repo.ts';
+import { GitError, openContentRepo } from '../src/lib/git/repo.ts';
 import { type RevisionState, loadRevision, revisionView } from '../src/lib/history/revision.ts';
 import type { Audience } from '../src/lib/model/types.ts';
 
@@ -70,7 +70,9 @@ async function main(): Promise<number> {
 
   const config = readBuildConfig({ ...process.env, ...(values.content ? { ROADMAP_CONTENT: values.content } : {}) }, root, new Date());
   const label = relativeLabel(root, config.contentDir);
-  const repo = await openContentRepo(config.contentDir);
+  const repo = await openContentRepo(config.contentDir).catch((error: unknown) => {
+    throw error instanceof GitError ? new UsageError(error.message) : error;
+  });
   if (!repo) {
     throw new UsageError(
       `The content folder ${label} is not in a git repository (or does not exist); expected a folder inside a git work tree`,

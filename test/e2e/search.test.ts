@@ -63,7 +63,8 @@ async function open(site: Site, path: string, options: { javaScript?: boolean } 
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  page.on('close', () => void context.close());
+  // The browser may already be closing (afterAll): a context that is gone needs no closing.
+  page.on('close', () => context.close().catch(() => {}));
   await page.goto(url(site, path));
   return page;
 }

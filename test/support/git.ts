@@ -29,6 +29,12 @@ export async function git(cwd: string, args: string[], date?: string): Promise<s
   return stdout;
 }
 
+/** Git in a repository the tests did not make (this project's): with the user's own configuration. */
+export async function projectGit(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
 export interface TempRepo {
   /** The repository's top-level folder. */
   dir: string;

@@ -297,7 +297,14 @@ describe('itemMarkers', () => {
     expect(markers.get('alerts')?.detail).toMatch(/^status|slipped 92 days, 1 quarter later: FY27 Q1 → FY27 Q2/);
   });
 
-  it('marks the bars of a timeline drawing and says how they changed', () => {
+  it('marks the bars of a page’s timeline drawing', () => {
+    const markers = new Map([['alerts', { marker: 'new' as const, label: 'New', detail: '' }]]);
+    expect(markTimelineSvg('<g style="opacity:0.6" data-item="alerts" data-status="planned"><rect/></g><g data-item="x"><rect/></g>', markers)).toBe(
+      '<g style="opacity:0.6" data-item="alerts" data-status="planned" data-change="new"><rect/></g><g data-item="x"><rect/></g>',
+    );
+  });
+
+  it('marks the bars of a timeline drawing whose bars are links, and says how they changed', () => {
     const markers = new Map([['alerts', { marker: 'slipped' as const, label: 'Slipped', detail: '' }]]);
     const svg =
       '<svg><a href="/roadmap/alerts/" aria-label="Alerts, In progress" data-item="alerts" data-status="in-progress"><rect/></a>' +

@@ -123,6 +123,33 @@ describe('ContentRepo.source', () => {
     expect(await content.source(hashes.move!).fingerprint()).not.toBe(await content.source(hashes.add!).fingerprint());
   });
 
+  it('gives the folder’s tree id at many revisions in one call, null where it does not exist', async () => {
+    const content = (await openContentRepo(join(repo.dir, 'plans')))!;
+    const trees = await content.folderTrees([hashes.before!, hashes.add!, hashes.code!, hashes.move!, 'no-such-branch']);
+    expect(trees.get(hashes.before!)).toBeNull();
+    expect(trees.get('no-such-branch')).toBeNull();
+    expect(trees.get(hashes.add!)).toMatch(/^[0-9a-f]{40}$/);
+    expect(trees.get(hashes.code!)).toBe(trees.get(hashes.add!));
+    expect(trees.get(hashes.move!)).not.toBe(trees.get(hashes.add!));
+    expect((await (await openContentRepo(repo.dir))!.folderTrees([hashes.before!])).get(hashes.before!)).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('reads many files of a revision at once, as written', async () => {
+    const many = await tempRepo();
+    try {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 30; i++) files[`c/f${i}.md`] = `file ${i}\nwith ünïcode ✓ and a trailing newline\n`.repeat(i % 3);
+      await many.write(files);
+      await many.commit('many', '2026-01-01T00:00:00Z');
+      const source = (await openContentRepo(join(many.dir, 'c')))!.source('HEAD');
+      const listed = await source.list();
+      expect(listed).toHaveLength(30);
+      for (const path of listed) expect(await source.read(path)).toBe(files[`c/${path}`]);
+    } finally {
+      await many.cleanup();
+    }
+  });
+
   it('says which revision it cannot read', async () => {
     const content = (await openContentRepo(repo.dir))!;
     await expect(content.source('no-such-branch').list()).rejects.toThrow(/git cannot read revision "no-such-branch"/);

@@ -3,7 +3,7 @@ import { diffViews } from '../diff/diff.ts';
 import { type ItemMarker, itemMarkers } from '../diff/markers.ts';
 import { redactDiff } from '../diff/redact.ts';
 import { type EntryRef, type RevisionInfo, type RoadmapDiff, isEmptyDiff } from '../diff/types.ts';
-import { type ContentRepo, openContentRepo } from '../git/repo.ts';
+import { type ContentRepo, GitError, openContentRepo } from '../git/repo.ts';
 import { type History, computeHistory } from '../history/history.ts';
 import { RevisionContentError, loadRevision, revisionView } from '../history/revision.ts';
 import { type SiteData, siteData } from './site-data.ts';
@@ -34,8 +34,16 @@ export const HEAD_WORKING_TREE: RevisionInfo = { rev: 'working tree', commit: nu
  */
 export async function buildChangesData(data: SiteData, cacheDir: string | null): Promise<ChangesData> {
   const { config, view } = data;
-  const repo = await openContentRepo(config.contentDir);
+  let repo: ContentRepo | null = null;
+  let gitProblem: string | null = null;
+  try {
+    repo = await openContentRepo(config.contentDir);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    gitProblem = error.message;
+  }
   const history = await computeHistory(repo, { audience: config.audience, limit: config.historyLimit, cacheDir });
+  if (gitProblem) history.warnings.push(`${gitProblem}; /changes/ is built without history`);
   // An entry this build may not see has no history in it, not even a public past.
   const hidden = (ref: EntryRef) => data.hiddenPaths.has(decodeURI(ref.path).toLowerCase());
   history.entries = history.entries
@@ -43,7 +51,7 @@ export async function buildChangesData(data: SiteData, cacheDir: string | null):
     .filter((entry) => !isEmptyDiff(entry.diff));
   let preview: PreviewData | null = null;
   if (config.compareBase) {
-    const base = await compareBase(repo, config.compareBase, data);
+    const base = await compareBase(repo, config.compareBase, data, gitProblem);
     const diff = redactDiff(
       diffViews(revisionView(base.state, config.today, config.audience), view, {
         audience: config.audience,
@@ -58,8 +66,9 @@ export async function buildChangesData(data: SiteData, cacheDir: string | null):
   return { history, preview };
 }
 
-async function compareBase(repo: ContentRepo | null, revision: string, data: SiteData) {
+async function compareBase(repo: ContentRepo | null, revision: string, data: SiteData, gitProblem: string | null) {
   if (!repo) {
+    if (gitProblem) throw new CompareBaseError(`ROADMAP_COMPARE_BASE: ${gitProblem}`);
     throw new CompareBaseError(
       `ROADMAP_COMPARE_BASE: got ${JSON.stringify(revision)}, but the content folder ${data.contentLabel} is not in a git repository; ` +
         'expected a folder inside a git work tree',

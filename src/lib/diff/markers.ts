@@ -50,7 +50,7 @@ const escapeAttr = (text: string) =>
  */
 export function markTimelineSvg(svg: string, markers: Map<string, ItemMarker>): string {
   if (markers.size === 0) return svg;
-  return svg.replace(/<a\s[^>]*data-item="([^"]*)"[^>]*>/g, (tag, escapedId: string) => {
+  return svg.replace(/<(?:a|g)\s[^>]*data-item="([^"]*)"[^>]*>/g, (tag, escapedId: string) => {
     const id = escapedId.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     const mark = markers.get(id);
     if (!mark) return tag;

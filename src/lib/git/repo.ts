@@ -50,7 +50,10 @@ export class GitError extends Error {
 
 export const EMPTY_FINGERPRINT = 'empty';
 
-/** The repository holding `dir`, or null when `dir` is not inside a git work tree (or git is missing). */
+/**
+ * The repository holding `dir`, or null when `dir` is not inside a git work tree (or git is
+ * missing); a GitError when git is there but will not read it.
+ */
 export async function openContentRepo(dir: string): Promise<ContentRepo | null> {
   if (!existsSync(dir)) return null;
   let top: string;
@@ -60,8 +63,11 @@ export async function openContentRepo(dir: string): Promise<ContentRepo | null> 
     const lines = out.split('\n');
     top = lines[0]!.trim();
     prefix = (lines[1] ?? '').trim();
-  } catch {
-    return null;
+  } catch (error) {
+    // Not in a work tree, or no git on this machine: no repository. Anything else (git
+    // refusing a folder owned by another user, say) is worth saying.
+    if (/not a git repository|ENOENT|spawn git/i.test(String(error))) return null;
+    throw new GitError(`git cannot read ${dir}: ${firstLine(error)}`, { cause: error });
   }
   if (!top) return null;
   return contentRepo(simpleGit({ baseDir: top }), top, prefix.replace(/\/+$/, ''));

@@ -2,7 +2,7 @@ import type { SiteView } from '../model/audience.ts';
 import type { Links } from '../site/links.ts';
 import { timelineInput } from './from-view.ts';
 import { layoutTimeline } from './layout.ts';
-import { FILE_PALETTE, PAGE_PALETTE, timelineSvg } from './svg.ts';
+import { FILE_PALETTE, PAGE_PALETTE, timelineLinkLayer, timelineSvg } from './svg.ts';
 import { formatDate } from '../model/dates.ts';
 
 /** The whole-roadmap or one theme's timeline, as the page shows it or as a standalone file. */
@@ -24,8 +24,9 @@ export function renderTimeline(
     palette: options.standalone ? FILE_PALETTE : PAGE_PALETTE,
     idPrefix: options.idPrefix ?? 'timeline',
     standalone: options.standalone,
+    inlineLinks: options.standalone,
   });
-  return { input, layout, svg, title };
+  return { input, layout, svg, linkLayer: options.standalone ? '' : timelineLinkLayer(layout), title };
 }
 
 /** PNG width for slides: twice the drawing's width, crisp on projectors and retina screens. */

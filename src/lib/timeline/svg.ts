@@ -1,5 +1,5 @@
 import type { Bar, TimelineLayout } from './layout.ts';
-import { r } from './layout.ts';
+import { r, textWidth } from './layout.ts';
 import { STATUS_LABEL } from '../site/page-data.ts';
 import type { RoadmapStatus } from '../model/types.ts';
 import { formatDate } from '../model/dates.ts';
@@ -55,6 +55,12 @@ export interface SvgOptions {
   idPrefix: string;
   /** Standalone file: XML namespace, fixed size and a background. */
   standalone: boolean;
+  /**
+   * Bars link to their pages inside the drawing (standalone files). On a page the drawing is
+   * one image for assistive technology (role="img": its children are presentational), so the
+   * links go in a separate layer, `timelineLinkLayer`, instead.
+   */
+  inlineLinks: boolean;
 }
 
 const LEGEND_HEIGHT = 30;
@@ -98,7 +104,7 @@ function describeBar(bar: Bar): string {
   return parts.join(', ');
 }
 
-function drawBar(bar: Bar, p: Palette): string {
+function drawBar(bar: Bar, p: Palette, link: boolean): string {
   const s = barStyle(bar.status);
   const stroke = s.stroke === 'cancelled' ? p.cancelled : bar.color;
   const weak = bar.confidence === 'low';
@@ -114,11 +120,25 @@ function drawBar(bar: Bar, p: Palette): string {
   const flag = bar.conflict
     ? `<g><circle cx="${r(bar.x)}" cy="${r(bar.y)}" r="7" style="fill:${p.conflict}"/><text x="${r(bar.x)}" y="${r(bar.y)}" dominant-baseline="central" text-anchor="middle" style="fill:#ffffff;font-size:11px;font-weight:700">!</text></g>`
     : '';
-  // role="img" makes the drawing one image for assistive technology; the table below the
-  // drawing carries the same links, so these stay out of the tab order.
-  return `<a href="${escapeXml(bar.href)}" tabindex="-1" aria-label="${escapeXml(describeBar(bar))}"${
-    weak ? ` style="opacity:${LOW_CONFIDENCE_OPACITY}"` : ''
-  } data-item="${escapeXml(bar.id)}" data-status="${bar.status}">${rect}${cap}${label}${flag}</a>`;
+  const attributes = `${weak ? ` style="opacity:${LOW_CONFIDENCE_OPACITY}"` : ''} data-item="${escapeXml(bar.id)}" data-status="${bar.status}"`;
+  return link
+    ? `<a href="${escapeXml(bar.href)}" aria-label="${escapeXml(describeBar(bar))}"${attributes}>${rect}${cap}${label}${flag}</a>`
+    : `<g${attributes}>${rect}${cap}${label}${flag}</g>`;
+}
+
+/**
+ * Clickable areas over a page's timeline drawing, one per bar and its label. Hidden from
+ * assistive technology and out of the tab order: the table that follows the drawing carries
+ * the same links for keyboard and screen-reader users.
+ */
+export function timelineLinkLayer(layout: TimelineLayout): string {
+  const areas = layout.bars.map((bar) => {
+    const w = textWidth(bar.label.text, 13);
+    const x0 = Math.min(bar.x, bar.label.anchor === 'end' ? bar.label.x - w : bar.x);
+    const x1 = Math.max(bar.x + bar.width, bar.label.anchor === 'start' ? bar.label.x + w : bar.x + bar.width);
+    return `<a href="${escapeXml(bar.href)}" tabindex="-1"><title>${escapeXml(describeBar(bar))}</title><rect x="${r(x0 - 2)}" y="${r(bar.y - 2)}" width="${r(x1 - x0 + 4)}" height="${bar.height + 4}" rx="5"/></a>`;
+  });
+  return `<svg viewBox="0 0 ${layout.width} ${layout.height + LEGEND_HEIGHT}" class="timeline-links" aria-hidden="true" focusable="false">${areas.join('')}</svg>`;
 }
 
 function legend(layout: TimelineLayout, p: Palette): string {
@@ -207,7 +227,7 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
       `<path d="${c.d}" style="fill:none;stroke:${c.conflict ? p.conflict : p.muted};stroke-width:1.5${c.conflict ? ';stroke-dasharray:5 3' : ''}" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"/>`,
     );
   }
-  for (const bar of layout.bars) out.push(drawBar(bar, p));
+  for (const bar of layout.bars) out.push(drawBar(bar, p, o.inlineLinks));
 
   for (const m of layout.milestones) {
     const s = 6;
