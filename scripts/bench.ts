@@ -14,7 +14,12 @@ import { generateBareSite, generateContent } from './bench/generate.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.cairn', 'bench');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000,5000' }, out: { type: 'string', default: 'docs/performance.md' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000' },
+    out: { type: 'string', default: 'docs/performance.md' },
+  },
+});
 const sizes = values.sizes.split(',').map(Number);
 const run = promisify(execFile);
 
@@ -27,10 +32,14 @@ interface Measure {
 async function timed(args: string[], env: NodeJS.ProcessEnv, statsFile: string): Promise<Measure> {
   const started = performance.now();
   try {
-    await run(process.execPath, args, { cwd: root, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 256 * 1024 * 1024 });
+    await run(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch (error) {
     const e = error as { stderr?: string };
-    throw new Error(`${args.join(' ')} failed:\n${e.stderr ?? error}`);
+    throw new Error(`${args.join(' ')} failed:\n${e.stderr ?? String(error)}`, { cause: error });
   }
   const seconds = (performance.now() - started) / 1000;
   const stats = JSON.parse(await readFile(statsFile, 'utf8')) as { maxRssKiB: number; og?: Measure['og'] };
@@ -68,7 +77,12 @@ for (const size of sizes) {
   console.error(`bench: generating ${size} items`);
   await generateContent(content, size);
   await rm(cache, { recursive: true, force: true });
-  const env = { ROADMAP_CONTENT: content, ROADMAP_TODAY: '2026-11-21', CAIRN_CACHE_DIR: cache, CAIRN_STATS_FILE: statsFile };
+  const env = {
+    ROADMAP_CONTENT: content,
+    ROADMAP_TODAY: '2026-11-21',
+    CAIRN_CACHE_DIR: cache,
+    CAIRN_STATS_FILE: statsFile,
+  };
   const args = [join(root, 'scripts', 'build.ts'), '--out', out];
   console.error(`bench: Cairn cold build, ${size} items`);
   const cold = await timed(args, env, statsFile);
@@ -102,7 +116,12 @@ const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()}
 const table = `${header}\n${lines.join('\n')}`;
 console.log(`\n${table}\n\nMachine: ${machine}`);
 
-const bareNote = rows.map((r) => `${r.pages} pages: cold ${f1(r.bareCold.seconds)} s (${Math.round(r.bareCold.maxRssMiB)} MiB), warm ${f1(r.bareWarm.seconds)} s`).join('; ');
+const bareNote = rows
+  .map(
+    (r) =>
+      `${r.pages} pages: cold ${f1(r.bareCold.seconds)} s (${Math.round(r.bareCold.maxRssMiB)} MiB), warm ${f1(r.bareWarm.seconds)} s`,
+  )
+  .join('; ');
 const doc = `# Performance
 
 Measured by \`npm run bench\` (scripts/bench.ts). Each size is a generated content set

@@ -32,6 +32,10 @@ process.env.NODE_ENV = 'production';
 // One "today" for the whole build, even one that runs across midnight.
 process.env.ROADMAP_TODAY ||= todayUtc(new Date());
 
+const started = performance.now();
+let phase = started;
+const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+
 async function main(): Promise<number> {
   let data: SiteData;
   try {
@@ -73,6 +77,7 @@ async function main(): Promise<number> {
       retries: { retries: 600, minTimeout: 250, maxTimeout: 1000 },
       stale: 60_000,
     });
+    phase = performance.now();
     try {
       await build({
         root,
@@ -85,12 +90,20 @@ async function main(): Promise<number> {
     } finally {
       await release();
     }
-    const og = await writeOgImages(staging, join(cacheRoot, 'og-cache'), data.view.site.title, hostOf(data.view.site.url));
+    console.log(`Cairn: Astro built the pages (${since(phase)})`);
+    phase = performance.now();
+    const og = await writeOgImages(
+      staging,
+      join(cacheRoot, 'og-cache'),
+      data.view.site.title,
+      hostOf(data.view.site.url),
+    );
     stats.og = og;
-    console.log(`Cairn: Open Graph images: ${og.generated} generated, ${og.reused} reused`);
+    console.log(`Cairn: Open Graph images: ${og.generated} generated, ${og.reused} reused (${since(phase)})`);
+    phase = performance.now();
     // The search index is part of the site: built in staging, so a failure leaves no site.
     const search = await writeSearchIndex(staging, data);
-    console.log(`Cairn: search index of ${search.pages} pages and ${search.records} backlog items`);
+    console.log(`Cairn: search index of ${search.pages} pages and ${search.records} backlog items (${since(phase)})`);
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist);
   } catch (error) {
@@ -98,7 +111,7 @@ async function main(): Promise<number> {
     await rm(dist, { recursive: true, force: true });
     throw error;
   }
-  console.log(`Cairn: site written to ${dist}`);
+  console.log(`Cairn: site written to ${dist} (${since(started)} in all)`);
   if (process.env.CAIRN_STATS_FILE) {
     stats.maxRssKiB = process.resourceUsage().maxRSS;
     await writeFile(process.env.CAIRN_STATS_FILE, JSON.stringify(stats));

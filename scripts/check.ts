@@ -32,7 +32,11 @@ async function main(): Promise<number> {
   }
   let config;
   try {
-    config = readBuildConfig({ ...process.env, ...(values.content ? { ROADMAP_CONTENT: values.content } : {}) }, root, new Date());
+    config = readBuildConfig(
+      { ...process.env, ...(values.content ? { ROADMAP_CONTENT: values.content } : {}) },
+      root,
+      new Date(),
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -75,7 +79,12 @@ async function main(): Promise<number> {
   warnings += healthWarnings.length;
 
   const entries =
-    2 + content.strategy.length + content.objectives.length + content.roadmap.length + content.backlog.length + content.wiki.length;
+    2 +
+    content.strategy.length +
+    content.objectives.length +
+    content.roadmap.length +
+    content.backlog.length +
+    content.wiki.length;
   const { orphans, itemsWithoutObjectives, objectivesWithoutItems } = health.alignment;
   console.log(
     `Content is valid: ${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'} ` +

@@ -56,19 +56,29 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!values.base) throw new UsageError('--base: required; expected the git revision to compare with, e.g. --base main');
+  if (!values.base)
+    throw new UsageError('--base: required; expected the git revision to compare with, e.g. --base main');
   if (values.format !== 'markdown' && values.format !== 'json') {
     throw new UsageError(`--format: got ${JSON.stringify(values.format)}; expected markdown or json`);
   }
   const audiences: Audience[] =
-    values.audience === 'all' ? ['public', 'internal'] : values.audience === 'public' || values.audience === 'internal' ? [values.audience] : [];
-  if (!audiences.length) throw new UsageError(`--audience: got ${JSON.stringify(values.audience)}; expected public, internal or all`);
+    values.audience === 'all'
+      ? ['public', 'internal']
+      : values.audience === 'public' || values.audience === 'internal'
+        ? [values.audience]
+        : [];
+  if (!audiences.length)
+    throw new UsageError(`--audience: got ${JSON.stringify(values.audience)}; expected public, internal or all`);
   const previewUrl = values['preview-url'] ?? null;
   if (previewUrl !== null && !/^https?:\/\/\S+$/.test(previewUrl)) {
     throw new UsageError(`--preview-url: got ${JSON.stringify(previewUrl)}; expected an absolute http(s) URL`);
   }
 
-  const config = readBuildConfig({ ...process.env, ...(values.content ? { ROADMAP_CONTENT: values.content } : {}) }, root, new Date());
+  const config = readBuildConfig(
+    { ...process.env, ...(values.content ? { ROADMAP_CONTENT: values.content } : {}) },
+    root,
+    new Date(),
+  );
   const label = relativeLabel(root, config.contentDir);
   const repo = await openContentRepo(config.contentDir).catch((error: unknown) => {
     throw error instanceof GitError ? new UsageError(error.message) : error;
@@ -103,10 +113,13 @@ async function main(): Promise<number> {
     invalid = true;
     for (const d of state.diagnostics) console.error(formatDiagnostic(d));
     const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
-    console.error(`\nThe content at ${rev} does not validate (${errors} error${errors === 1 ? '' : 's'}); no diff was made.\n`);
+    console.error(
+      `\nThe content at ${rev} does not validate (${errors} error${errors === 1 ? '' : 's'}); no diff was made.\n`,
+    );
   }
   if (invalid) return 1;
-  if (baseState.status === 'absent') console.error(`note: ${label} does not exist at ${base.rev}; everything at ${head.rev} is new.`);
+  if (baseState.status === 'absent')
+    console.error(`note: ${label} does not exist at ${base.rev}; everything at ${head.rev} is new.`);
 
   const diffFor = (audience: Audience) =>
     diffViews(revisionView(baseState, config.today, audience), revisionView(headState, config.today, audience), {
@@ -123,7 +136,13 @@ async function main(): Promise<number> {
   const output =
     values.format === 'json'
       ? `${JSON.stringify(
-          { version: DIFF_VERSION, base, head, today: config.today, audiences: Object.fromEntries(diffs.map((d) => [d.audience, d])) },
+          {
+            version: DIFF_VERSION,
+            base,
+            head,
+            today: config.today,
+            audiences: Object.fromEntries(diffs.map((d) => [d.audience, d])),
+          },
           null,
           2,
         )}\n`

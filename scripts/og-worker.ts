@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { renderCard } from '../src/lib/og/render.ts';
 import type { CardInput } from '../src/lib/og/card.ts';
 
-parentPort!.on('message', async (job: { id: number; input: CardInput; targets: string[] }) => {
+async function render(job: { id: number; input: CardInput; targets: string[] }): Promise<void> {
   try {
     const png = await renderCard(job.input);
     // Each awaited write lets the event loop run, which frees the renderer's native memory.
@@ -17,4 +17,7 @@ parentPort!.on('message', async (job: { id: number; input: CardInput; targets: s
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: error instanceof Error ? error.stack : String(error) });
   }
-});
+}
+
+// Errors are caught inside and sent back, so the promise never rejects.
+parentPort!.on('message', (job: { id: number; input: CardInput; targets: string[] }) => void render(job));

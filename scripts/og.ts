@@ -24,7 +24,12 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function writeOgImages(siteDir: string, cacheDir: string, siteTitle: string, host: string): Promise<OgStats> {
+export async function writeOgImages(
+  siteDir: string,
+  cacheDir: string,
+  siteTitle: string,
+  host: string,
+): Promise<OgStats> {
   const jobs = new Map<string, { input: CardInput; targets: string[] }>();
   for (const file of await htmlFiles(siteDir)) {
     const html = await readFile(join(siteDir, file), 'utf8');
@@ -36,7 +41,9 @@ export async function writeOgImages(siteDir: string, cacheDir: string, siteTitle
       detail: readMeta(html, DETAIL_META) ?? '',
       accent: readMeta(html, ACCENT_META) ?? '#1d5bd0',
     };
-    const key = createHash('sha256').update(JSON.stringify([CARD_VERSION, input])).digest('hex');
+    const key = createHash('sha256')
+      .update(JSON.stringify([CARD_VERSION, input]))
+      .digest('hex');
     const target = join(siteDir, ogImagePath(pagePathOfFile(file)));
     const job = jobs.get(key) ?? { input, targets: [] };
     job.targets.push(target);
@@ -48,7 +55,12 @@ export async function writeOgImages(siteDir: string, cacheDir: string, siteTitle
   const toRender: { key: string; input: CardInput; targets: string[] }[] = [];
   for (const [key, job] of jobs) {
     const cached = join(cacheDir, `${key}.png`);
-    if (await stat(cached).then(() => true, () => false)) {
+    if (
+      await stat(cached).then(
+        () => true,
+        () => false,
+      )
+    ) {
       for (const target of job.targets) {
         await mkdir(dirname(target), { recursive: true });
         await copyFile(cached, target);

@@ -9,7 +9,11 @@ import { launchChromium } from '../test/support/browser.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { dark: { type: 'boolean', default: false }, width: { type: 'string', default: '1280' }, base: { type: 'string', default: '/' } },
+  options: {
+    dark: { type: 'boolean', default: false },
+    width: { type: 'string', default: '1280' },
+    base: { type: 'string', default: '/' },
+  },
 });
 const [dir = 'dist', path = '', out = 'screenshot.png'] = positionals;
 const server = await serveStatic(dir, values.base);

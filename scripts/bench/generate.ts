@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 const THEMES = ['Trust', 'Speed', 'Reach', 'Insight', 'Authoring', 'Platform'];
 const STATUSES = ['exploring', 'planned', 'in-progress', 'shipped', 'paused', 'cancelled'];
 const WORDS =
-  'roadmap release customer preview search timeline backlog objective quality speed trust intake outlook review audit team plan quarter launch'.split(' ');
+  'roadmap release customer preview search timeline backlog objective quality speed trust intake outlook review audit team plan quarter launch'.split(
+    ' ',
+  );
 
 /** A tiny deterministic generator (mulberry32), so every run writes the same content. */
 function random(seed: number) {
@@ -51,7 +53,10 @@ export async function generateContent(dir: string, items: number): Promise<Gener
   files.set('mission.md', `---\nstatement: ${words(10)}\n---\n${paragraph()}\n`);
   files.set('vision.md', `---\nstatement: ${words(10)}\nhorizon: "2028"\n---\n${paragraph()}\n`);
   for (let i = 1; i <= counts.strategy; i++) {
-    files.set(`strategy/s-${i}.md`, `---\ntitle: Strategy ${i} ${words(3)}\nsummary: ${words(8)}\norder: ${i}\nmilestones:\n  - title: Milestone ${i}\n    date: ${date(today, i * 40)}\n---\n${paragraph()}\n\n${paragraph()}\n`);
+    files.set(
+      `strategy/s-${i}.md`,
+      `---\ntitle: Strategy ${i} ${words(3)}\nsummary: ${words(8)}\norder: ${i}\nmilestones:\n  - title: Milestone ${i}\n    date: ${date(today, i * 40)}\n---\n${paragraph()}\n\n${paragraph()}\n`,
+    );
   }
   for (let i = 1; i <= objectives; i++) {
     files.set(
@@ -85,7 +90,10 @@ export async function generateContent(dir: string, items: number): Promise<Gener
     files.set(`backlog/part-${pad(f + 1)}.yaml`, `${lines.join('\n')}\n`);
   }
   for (let i = 1; i <= wiki; i++) {
-    files.set(`wiki/section-${1 + (i % 5)}/w-${pad(i)}.md`, `---\ntitle: Wiki ${i} ${words(3)}\nsummary: ${words(8)}\norder: ${i}\nvisibility: public\n---\n${paragraph()}\n\n${paragraph()}\n`);
+    files.set(
+      `wiki/section-${1 + (i % 5)}/w-${pad(i)}.md`,
+      `---\ntitle: Wiki ${i} ${words(3)}\nsummary: ${words(8)}\norder: ${i}\nvisibility: public\n---\n${paragraph()}\n\n${paragraph()}\n`,
+    );
   }
 
   await rm(dir, { recursive: true, force: true });
@@ -117,7 +125,10 @@ export async function generateBareSite(dir: string, pages: number): Promise<void
   ]);
   for (let i = 1; i <= pages; i++) {
     // The same share of MDX as the Cairn content set: one page in ten.
-    files.set(`pages/p-${pad(i)}.${i % 10 === 0 ? 'mdx' : 'md'}`, `---\ntitle: Page ${i}\n---\n${words(12)}. ${words(14)}.\n\n## Scope\n\n- ${words(6)}\n- ${words(6)}\n\n${words(12)}.\n`);
+    files.set(
+      `pages/p-${pad(i)}.${i % 10 === 0 ? 'mdx' : 'md'}`,
+      `---\ntitle: Page ${i}\n---\n${words(12)}. ${words(14)}.\n\n## Scope\n\n- ${words(6)}\n- ${words(6)}\n\n${words(12)}.\n`,
+    );
   }
   for (const [path, text] of files) {
     await mkdir(dirname(join(dir, path)), { recursive: true });

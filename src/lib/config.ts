@@ -38,7 +38,9 @@ export function readBuildConfig(env: Env, projectRoot: string, now: Date): Build
   }
   const historyLimit = env.ROADMAP_HISTORY_LIMIT?.trim() || String(DEFAULT_HISTORY_LIMIT);
   if (!/^\d+$/.test(historyLimit)) {
-    problems.push(`ROADMAP_HISTORY_LIMIT: got ${JSON.stringify(historyLimit)}; expected a whole number of commits (0 turns history off)`);
+    problems.push(
+      `ROADMAP_HISTORY_LIMIT: got ${JSON.stringify(historyLimit)}; expected a whole number of commits (0 turns history off)`,
+    );
   }
   if (problems.length) throw new ConfigError(problems.join('\n'));
   const content = env.ROADMAP_CONTENT?.trim() || 'content';

@@ -31,7 +31,9 @@ describe('a public build', () => {
   it('contains no trace of an internal entry in any file', async () => {
     const leaks = [...(await readSiteTexts(publicOut))]
       .filter(([, text]) => CANARY.test(text))
-      .map(([file, text]) => `${file}: …${text.slice(Math.max(0, text.search(CANARY) - 60), text.search(CANARY) + 40)}…`);
+      .map(
+        ([file, text]) => `${file}: …${text.slice(Math.max(0, text.search(CANARY) - 60), text.search(CANARY) + 40)}…`,
+      );
     expect(leaks).toEqual([]);
   });
 
@@ -159,21 +161,27 @@ describe('a public build', () => {
     expect(sitemap).not.toMatch(/404/);
   });
 
-  it('has no internal banner and no noindex', async () => {
+  it('has no internal banner, and noindex only on the 404 page', async () => {
     for (const file of (await listFiles(publicOut)).filter((f) => f.endsWith('.html'))) {
       const html = await page(publicOut, file);
       expect(html, file).not.toContain('internal-banner');
-      expect(html, file).not.toContain('noindex');
+      if (file === '404.html') expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+      else expect(html, file).not.toContain('noindex');
     }
   });
 
   it('ships JavaScript only for the "/" search shortcut, the search page and the roadmap list filters', async () => {
     for (const file of (await listFiles(publicOut)).filter((f) => f.endsWith('.html'))) {
       const tags = [...(await page(publicOut, file)).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      expect(tags.filter((t) => t.includes('data-cairn="search-shortcut"')), file).toHaveLength(1);
+      expect(
+        tags.filter((t) => t.includes('data-cairn="search-shortcut"')),
+        file,
+      ).toHaveLength(1);
       const others = tags.filter((t) => !t.includes('data-cairn="search-shortcut"'));
       if (file === 'roadmap/index.html') {
-        expect(others).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/RoadmapList\.[^"]+\.js">$/)]);
+        expect(others).toEqual([
+          expect.stringMatching(/^<script type="module" src="\/_astro\/RoadmapList\.[^"]+\.js">$/),
+        ]);
       } else if (file === 'search/index.html') {
         expect(others).toEqual([
           '<script type="text/pagefind-template">',

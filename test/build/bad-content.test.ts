@@ -26,7 +26,9 @@ const cases: Case[] = [
   {
     name: 'an unknown enum value',
     edit: { 'roadmap/search.md': ['status: planned', 'status: doing'] },
-    expect: ['roadmap/search.md:5: status: got "doing"; expected one of: exploring, planned, in-progress, shipped, paused, cancelled'],
+    expect: [
+      'roadmap/search.md:5: status: got "doing"; expected one of: exploring, planned, in-progress, shipped, paused, cancelled',
+    ],
   },
   {
     name: 'a malformed date',
@@ -60,8 +62,13 @@ const cases: Case[] = [
   },
   {
     name: 'duplicate roadmap ids',
-    edit: { 'roadmap/Search.mdx': '---\ntitle: Again\nsummary: Same id\ntheme: Speed\nstatus: planned\nvisibility: public\n---\n' },
-    expect: [/roadmap\/(search\.md|Search\.mdx): \(file\): duplicate roadmap item id "search", already used in .*roadmap\/(Search\.mdx|search\.md)/],
+    edit: {
+      'roadmap/Search.mdx':
+        '---\ntitle: Again\nsummary: Same id\ntheme: Speed\nstatus: planned\nvisibility: public\n---\n',
+    },
+    expect: [
+      /roadmap\/(search\.md|Search\.mdx): \(file\): duplicate roadmap item id "search", already used in .*roadmap\/(Search\.mdx|search\.md)/,
+    ],
   },
   {
     name: 'duplicate backlog ids across files',
@@ -71,7 +78,9 @@ const cases: Case[] = [
   {
     name: 'a reference to an objective that does not exist',
     edit: { 'roadmap/previews.mdx': ['objectives: [grow, zebra-revenue]', 'objectives: [grow, nope]'] },
-    expect: ['roadmap/previews.mdx:8: objectives[1]: no objective has the id "nope"; expected one of: child, grow, zebra-revenue'],
+    expect: [
+      'roadmap/previews.mdx:8: objectives[1]: no objective has the id "nope"; expected one of: child, grow, zebra-revenue',
+    ],
   },
   {
     name: 'a dependency that does not exist',
@@ -95,7 +104,9 @@ const cases: Case[] = [
       'roadmap/search.md': ['status: planned', 'status: planned\ndependsOn: [shipped-thing]'],
       'roadmap/previews.mdx': ['dependsOn: [zebra-hosting]', 'dependsOn: [zebra-hosting, search]'],
     },
-    expect: ['previews.mdx:9: dependsOn: dependsOn cycle: previews -> search -> shipped-thing -> previews; expected dependencies without cycles'],
+    expect: [
+      'previews.mdx:9: dependsOn: dependsOn cycle: previews -> search -> shipped-thing -> previews; expected dependencies without cycles',
+    ],
   },
   {
     name: 'a YAML syntax error',
@@ -110,7 +121,9 @@ const cases: Case[] = [
   {
     name: 'a missing mission',
     edit: { 'mission.md': '' },
-    expect: ['fixtures-copy/mission.mdx: (file): missing; expected exactly one mission.mdx (or mission.md) with a statement'],
+    expect: [
+      'fixtures-copy/mission.mdx: (file): missing; expected exactly one mission.mdx (or mission.md) with a statement',
+    ],
   },
   {
     name: 'an unknown audience switch',
@@ -183,7 +196,8 @@ describe('a build of bad content', () => {
 
   it('rejects a public body linking to an internal page in the internal build too, since the content cannot be published', async () => {
     const content = await brokenCopy('internal link internal build', {
-      'roadmap/plain.md': '---\ntitle: Plain\nsummary: A plain Markdown body\ntheme: Speed\nstatus: planned\nvisibility: public\n---\nSee [it](/roadmap/zebra-hosting/).\n',
+      'roadmap/plain.md':
+        '---\ntitle: Plain\nsummary: A plain Markdown body\ntheme: Speed\nstatus: planned\nvisibility: public\n---\nSee [it](/roadmap/zebra-hosting/).\n',
     });
     const result = await runBuild({ content, out: join(content, '..', 'site'), audience: 'internal' });
     expect(result.code).toBe(1);

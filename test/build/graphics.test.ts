@@ -44,7 +44,9 @@ describe('the timeline files', () => {
 
   it('are drawn inline on /roadmap/ as an image with a title, a description and an equivalent table', async () => {
     const html = await readFile(join(out, 'roadmap/index.html'), 'utf8');
-    expect(html).toMatch(/<svg viewBox="0 0 1200 \d+" role="img" aria-labelledby="timeline-all-title timeline-all-desc"/);
+    expect(html).toMatch(
+      /<svg viewBox="0 0 1200 \d+" role="img" aria-labelledby="timeline-all-title timeline-all-desc"/,
+    );
     expect(html).toContain('<desc id="timeline-all-desc">3 dated roadmap items');
     expect(html).toContain('Roadmap timeline · Fixture Roadmap as a table');
   });

@@ -26,7 +26,11 @@ function section(html: string, id: string): string {
 }
 
 /** The text of a table row (or anything) with tags removed and whitespace collapsed. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The text of the table row that links to `title`, in the traceability table when there is one. */
 function row(html: string, title: string): string {
@@ -38,10 +42,14 @@ function row(html: string, title: string): string {
 async function check(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, ROADMAP_CONTENT: content, ROADMAP_TODAY: TODAY };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'scripts', 'check.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(PROJECT_ROOT, 'scripts', 'check.ts'), ...args],
+      {
+        cwd: PROJECT_ROOT,
+        env,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -97,15 +105,26 @@ describe('the internal /backlog/', () => {
 
   it('shows a traceability row per item with counts, points, share done and sprints', async () => {
     const html = await page(internalOut, 'backlog/index.html');
-    expect(row(html, 'Healthy item')).toMatch(/3 stories 1 done, 1 in progress, 1 to do 3 \/ 16 33% 2026-S10 – 2026-S12 3 sprints/);
+    expect(row(html, 'Healthy item')).toMatch(
+      /3 stories 1 done, 1 in progress, 1 to do 3 \/ 16 33% 2026-S10 – 2026-S12 3 sprints/,
+    );
     expect(row(html, 'Idle now item')).toContain('No backlog');
-    expect(html).toMatch(/<th scope="col" aria-sort="ascending"><a href="\/backlog\/#traceability" class="sort-link">Theme/);
+    expect(html).toMatch(
+      /<th scope="col" aria-sort="ascending"><a href="\/backlog\/#traceability" class="sort-link">Theme/,
+    );
   });
 
   it('shows every drift flag', async () => {
     const html = await page(internalOut, 'backlog/index.html');
     const drift = text(html.slice(html.indexOf('id="drift-h"'), html.indexOf('id="traceability"')));
-    for (const title of ['Late launch', 'Done but not shipped', 'Buggy release', 'Idle now item', 'Early starter', 'Zebra epic']) {
+    for (const title of [
+      'Late launch',
+      'Done but not shipped',
+      'Buggy release',
+      'Idle now item',
+      'Early starter',
+      'Zebra epic',
+    ]) {
       expect(drift).toContain(title);
     }
     expect(drift).toContain('Drift (6)');
@@ -116,7 +135,8 @@ describe('the pre-sorted traceability pages', () => {
   it('exist for each sortable column in both builds, marking the sorted column', async () => {
     for (const out of [publicOut, internalOut]) {
       const files = await listFiles(out);
-      for (const key of ['item', 'status', 'when', 'size', 'done', 'drift']) expect(files).toContain(`backlog/by-${key}/index.html`);
+      for (const key of ['item', 'status', 'when', 'size', 'done', 'drift'])
+        expect(files).toContain(`backlog/by-${key}/index.html`);
     }
     const html = await page(publicOut, 'backlog/by-drift/index.html');
     expect(html).toMatch(/aria-sort="descending"><a href="\/backlog\/by-drift\/#traceability"/);
@@ -159,7 +179,9 @@ describe('the internal /health/', () => {
     expect(html).toContain('Idle now item is in the now horizon but has no backlog items.');
     expect(html).toContain('Zebra epic is in the now horizon but has no backlog items.');
     expect(html).toContain('Starts before a dependency ends (1)');
-    expect(html).toContain('Early starter starts 1 Dec 2026, before Base work (base-work), which it depends on, ends 15 Jan 2027.');
+    expect(html).toContain(
+      'Early starter starts 1 Dec 2026, before Base work (base-work), which it depends on, ends 15 Jan 2027.',
+    );
   });
 
   it('lists the stale entries, never-reviewed first', async () => {
@@ -181,7 +203,9 @@ describe('item and objective pages', () => {
     expect(html).toContain('Past its end date, not shipped: this item ended 31 Oct 2026 (21 days ago)');
     const healthyHtml = await page(publicOut, 'roadmap/healthy/index.html');
     const healthy = text(healthyHtml);
-    expect(healthy).toContain('2 items: 1 done, 1 in progress, 0 to do · 3 of 8 points done · sprints 2026-S10, 2026-S11');
+    expect(healthy).toContain(
+      '2 items: 1 done, 1 in progress, 0 to do · 3 of 8 points done · sprints 2026-S10, 2026-S11',
+    );
     expect(healthy).toContain('2 stories · 50% done');
     expect(healthyHtml).not.toContain('drift-notice');
   });
@@ -218,7 +242,9 @@ describe('a public build', () => {
     expect(all).toContain('This public site shows 10 backlog items, to anyone.');
     expect(all).toContain('2 themes, 8 roadmap items (epics)');
     expect(all).toContain('7 stories, 1 defect, 2 tasks');
-    expect(row(html, 'Healthy item')).toMatch(/2 stories 1 done, 1 in progress 3 \/ 8 50% 2026-S10 – 2026-S11 2 sprints/);
+    expect(row(html, 'Healthy item')).toMatch(
+      /2 stories 1 done, 1 in progress 3 \/ 8 50% 2026-S10 – 2026-S11 2 sprints/,
+    );
     expect(row(html, 'Done but not shipped')).toMatch(/2 stories 2 done 5 \/ 5 100%/);
     expect(section(html, 'gap-orphans')).toContain('(1)');
     expect(all).toContain('1 backlog item with no epic');
@@ -230,10 +256,18 @@ describe('npm run check on content with drift and stale entries', () => {
   it('passes with warnings that name the file', async () => {
     const result = await check();
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('warning test/fixtures/drift/roadmap/late-launch.md: drift: ended 31 Oct 2026 (21 days ago) but is in progress, not shipped [overdue]');
-    expect(result.stderr).toContain('warning test/fixtures/drift/roadmap/buggy-release.md: drift: is shipped with 1 open defect: BUG-2');
-    expect(result.stderr).toContain('warning test/fixtures/drift/objectives/lonely-goal.md: updated: stale: never reviewed');
-    expect(result.stderr).toContain('warning test/fixtures/drift/backlog/work.yaml: updated: ORPHAN-1: stale: last reviewed 2026-01-01');
+    expect(result.stderr).toContain(
+      'warning test/fixtures/drift/roadmap/late-launch.md: drift: ended 31 Oct 2026 (21 days ago) but is in progress, not shipped [overdue]',
+    );
+    expect(result.stderr).toContain(
+      'warning test/fixtures/drift/roadmap/buggy-release.md: drift: is shipped with 1 open defect: BUG-2',
+    );
+    expect(result.stderr).toContain(
+      'warning test/fixtures/drift/objectives/lonely-goal.md: updated: stale: never reviewed',
+    );
+    expect(result.stderr).toContain(
+      'warning test/fixtures/drift/backlog/work.yaml: updated: ORPHAN-1: stale: last reviewed 2026-01-01',
+    );
     expect(result.stdout).toContain('10 warnings (6 drift flags, 4 stale entries)');
   });
 

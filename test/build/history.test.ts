@@ -14,7 +14,13 @@ import { checkRss } from '../support/rss.ts';
  */
 const CANARY = /zebra/i;
 const out = (name: string) => join(OUTPUT, `history-${name}`);
-const OUT = { public: out('public'), internal: out('internal'), preview: out('preview'), shallow: out('shallow'), sample: out('sample') };
+const OUT = {
+  public: out('public'),
+  internal: out('internal'),
+  preview: out('preview'),
+  shallow: out('shallow'),
+  sample: out('sample'),
+};
 const page = (dir: string, path: string) => readFile(join(dir, path), 'utf8');
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -55,7 +61,9 @@ describe('/changes/ in a public build', () => {
   it('lists each change that the public can see, by fiscal quarter and month, titled by what it did', async () => {
     const html = text(await page(OUT.public, 'changes/index.html'));
     expect(html).toContain('FY27 Q3 · this quarter');
-    expect(html).toMatch(/October 2026 .*2 Oct 2026 · “Public API” moved; “Search” slipped; “Status page” is now shipped/);
+    expect(html).toMatch(
+      /October 2026 .*2 Oct 2026 · “Public API” moved; “Search” slipped; “Status page” is now shipped/,
+    );
     expect(html).toContain('15 Aug 2026 · Published “Data exports”');
     expect(html).toContain('Changed Item Alerts : slipped 92 days, 1 quarter later: FY27 Q1 → FY27 Q2');
     expect(html).toContain('Removed Item Old thing : was Exploring');
@@ -63,13 +71,17 @@ describe('/changes/ in a public build', () => {
   });
 
   it('says the build skipped a commit whose content did not validate', () => {
-    expect(builds.public!.stderr).toContain(`the content did not validate at commit ${harbor.commits.broken.slice(0, 7)}`);
+    expect(builds.public!.stderr).toContain(
+      `the content did not validate at commit ${harbor.commits.broken.slice(0, 7)}`,
+    );
     expect(builds.public!.stdout).toMatch(/history: 5 changes visible to the public site in 7 commits/);
   });
 
   it('links the RSS feed from the page and from its head', async () => {
     const html = await page(OUT.public, 'changes/index.html');
-    expect(html).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="Harbor Roadmap: changes" href="\/changes\/rss.xml">/);
+    expect(html).toMatch(
+      /<link rel="alternate" type="application\/rss\+xml" title="Harbor Roadmap: changes" href="\/changes\/rss.xml">/,
+    );
     expect(html).toMatch(/<a href="\/changes\/rss.xml"[^>]*>RSS<\/a>/);
   });
 
@@ -148,9 +160,19 @@ describe('a preview build (ROADMAP_COMPARE_BASE)', () => {
   it('writes /changes/preview/ with the diff, what gets published first', async () => {
     const html = text(await page(OUT.preview, 'changes/preview/index.html'));
     expect(html).toContain(`Compared with ${harbor.commits.replan.slice(0, 7)} , this change to the public roadmap`);
-    const order = ['Published Item Alerts', 'Published Item Data exports', 'Removed Item Alerts', 'Changed Item Public API', 'Changed Item Search', 'Changed Item Status page'];
+    const order = [
+      'Published Item Alerts',
+      'Published Item Data exports',
+      'Removed Item Alerts',
+      'Changed Item Public API',
+      'Changed Item Search',
+      'Changed Item Status page',
+    ];
     const positions = order.map((s) => html.indexOf(s));
-    expect(positions.every((p) => p >= 0), html).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      html,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(html).not.toMatch(CANARY);
   });
@@ -158,7 +180,9 @@ describe('a preview build (ROADMAP_COMPARE_BASE)', () => {
   it('marks new, slipped, status-changed and moved items on the board, the lists and the timeline', async () => {
     const html = await page(OUT.preview, 'roadmap/index.html');
     const markers = (id: string) =>
-      [...html.matchAll(new RegExp(`roadmap/${id}/"[^>]*>[^<]*</a>(?:(?!</li>|</td>).)*?data-change="(\\w+)"`, 'gs'))].map((m) => m[1]);
+      [
+        ...html.matchAll(new RegExp(`roadmap/${id}/"[^>]*>[^<]*</a>(?:(?!</li>|</td>).)*?data-change="(\\w+)"`, 'gs')),
+      ].map((m) => m[1]);
     expect(new Set(markers('alerting'))).toEqual(new Set(['new']));
     expect(new Set(markers('exports'))).toEqual(new Set(['new']));
     expect(new Set(markers('search'))).toEqual(new Set(['slipped']));
@@ -175,14 +199,20 @@ describe('a preview build (ROADMAP_COMPARE_BASE)', () => {
 
   it('fails with a clear message when the compare base is not a revision, writing no site', () => {
     expect(builds.badBase!.code).toBe(1);
-    expect(builds.badBase!.stderr).toContain('ROADMAP_COMPARE_BASE: got "no-such-branch"; expected a branch, tag or commit of the repository at');
+    expect(builds.badBase!.stderr).toContain(
+      'ROADMAP_COMPARE_BASE: got "no-such-branch"; expected a branch, tag or commit of the repository at',
+    );
     expect(existsSync(out('bad-base'))).toBe(false);
   });
 
   it('fails with the loader’s errors when the content at the compare base does not validate', () => {
     expect(builds.invalidBase!.code).toBe(1);
-    expect(builds.invalidBase!.stderr).toContain(`The content at ${harbor.commits.broken} (ROADMAP_COMPARE_BASE) does not validate (1 problem):`);
-    expect(builds.invalidBase!.stderr).toMatch(/content@[0-9a-f]{40}\/roadmap\/status-page\.md:5: status: got "doing"; expected one of: exploring, planned/);
+    expect(builds.invalidBase!.stderr).toContain(
+      `The content at ${harbor.commits.broken} (ROADMAP_COMPARE_BASE) does not validate (1 problem):`,
+    );
+    expect(builds.invalidBase!.stderr).toMatch(
+      /content@[0-9a-f]{40}\/roadmap\/status-page\.md:5: status: got "doing"; expected one of: exploring, planned/,
+    );
     expect(existsSync(out('invalid-base'))).toBe(false);
   });
 });
@@ -205,7 +235,9 @@ describe('the sample site', () => {
       expect(text(html)).toContain('built from a shallow git clone');
       return;
     }
-    const logged = (await projectGit(PROJECT_ROOT, ['log', '--first-parent', '--format=%H', 'HEAD', '--', 'content'])).split('\n').filter(Boolean);
+    const logged = (await projectGit(PROJECT_ROOT, ['log', '--first-parent', '--format=%H', 'HEAD', '--', 'content']))
+      .split('\n')
+      .filter(Boolean);
     const anchors = [...html.matchAll(/<li id="c-([0-9a-f]{12})"/g)].map((m) => m[1]!);
     expect(anchors.length).toBeGreaterThan(0);
     expect(anchors.every((a) => logged.some((hash) => hash.startsWith(a)))).toBe(true);

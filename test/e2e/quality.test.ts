@@ -16,11 +16,41 @@ import { findBrokenLinks } from '../support/site-links.ts';
 
 const SAMPLE = join(PROJECT_ROOT, 'content');
 const builds = {
-  samplePublic: { content: SAMPLE, out: join(OUTPUT, 'quality-sample-public'), base: '/', audience: 'public', url: 'https://cairn-roadmap.example' },
-  sampleInternal: { content: SAMPLE, out: join(OUTPUT, 'quality-sample-internal'), base: '/', audience: 'internal', url: 'https://cairn-roadmap.example' },
-  samplePreview: { content: SAMPLE, out: join(OUTPUT, 'quality-sample-pr-7'), base: '/pr-7/', audience: 'public', url: 'https://cairn-roadmap.example' },
-  fixturePublic: { content: join(FIXTURES, 'audience'), out: join(OUTPUT, 'quality-fixture-public'), base: '/', audience: 'public', url: 'https://fixture.example' },
-  fixtureInternal: { content: join(FIXTURES, 'audience'), out: join(OUTPUT, 'quality-fixture-internal'), base: '/', audience: 'internal', url: 'https://fixture.example' },
+  samplePublic: {
+    content: SAMPLE,
+    out: join(OUTPUT, 'quality-sample-public'),
+    base: '/',
+    audience: 'public',
+    url: 'https://cairn-roadmap.example',
+  },
+  sampleInternal: {
+    content: SAMPLE,
+    out: join(OUTPUT, 'quality-sample-internal'),
+    base: '/',
+    audience: 'internal',
+    url: 'https://cairn-roadmap.example',
+  },
+  samplePreview: {
+    content: SAMPLE,
+    out: join(OUTPUT, 'quality-sample-pr-7'),
+    base: '/pr-7/',
+    audience: 'public',
+    url: 'https://cairn-roadmap.example',
+  },
+  fixturePublic: {
+    content: join(FIXTURES, 'audience'),
+    out: join(OUTPUT, 'quality-fixture-public'),
+    base: '/',
+    audience: 'public',
+    url: 'https://fixture.example',
+  },
+  fixtureInternal: {
+    content: join(FIXTURES, 'audience'),
+    out: join(OUTPUT, 'quality-fixture-internal'),
+    base: '/',
+    audience: 'internal',
+    url: 'https://fixture.example',
+  },
 };
 type Name = keyof typeof builds;
 
@@ -94,10 +124,14 @@ describe('page weight', () => {
       const html = await readFile(join(dir, file), 'utf8');
       let css = 0;
       let js = 0;
-      for (const [, href] of html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)) css += (await readFile(join(dir, href!))).length;
-      for (const [, src] of html.matchAll(/<script[^>]* src="\/([^"]+)"/g)) js += (await readFile(join(dir, src!))).length;
+      for (const [, href] of html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g))
+        css += (await readFile(join(dir, href!))).length;
+      for (const [, src] of html.matchAll(/<script[^>]* src="\/([^"]+)"/g))
+        js += (await readFile(join(dir, src!))).length;
       for (const [, inline] of html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)) js += inline!.length;
-      rows.push(`${type.padEnd(16)} html ${(html.length / 1024).toFixed(1).padStart(6)} KiB  css ${(css / 1024).toFixed(1).padStart(5)} KiB  js ${(js / 1024).toFixed(1).padStart(5)} KiB`);
+      rows.push(
+        `${type.padEnd(16)} html ${(html.length / 1024).toFixed(1).padStart(6)} KiB  css ${(css / 1024).toFixed(1).padStart(5)} KiB  js ${(js / 1024).toFixed(1).padStart(5)} KiB`,
+      );
       // A content page is text: a generous ceiling catches a page that pulls in a framework.
       expect(js, `${type} JavaScript`).toBeLessThan(type === 'search' ? 256 * 1024 : 8 * 1024);
     }
@@ -111,28 +145,39 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
     (['light', 'dark'] as const).map((scheme) => ({ name, scheme })),
   );
 
-  it.each(cases)('finds no violations on any page type of the $name build in $scheme mode', async ({ name, scheme }) => {
-    const server = servers.get(name)!;
-    const paths = [...(await pageTypes(builds[name].out)).values()];
-    if (paths.includes('search/')) paths.push('search/?q=roadmap');
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
-    const failures: string[] = [];
-    try {
-      for (const path of paths) {
-        const page = await context.newPage();
-        await page.goto(`${server.url}${path}`);
-        if (path.startsWith('search/?')) await page.waitForSelector('pagefind-results a, [data-search-empty]', { timeout: 10_000 }).catch(() => {});
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        for (const v of result.violations) {
-          failures.push(`${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  it.each(cases)(
+    'finds no violations on any page type of the $name build in $scheme mode',
+    async ({ name, scheme }) => {
+      const server = servers.get(name)!;
+      const paths = [...(await pageTypes(builds[name].out)).values()];
+      if (paths.includes('search/')) paths.push('search/?q=roadmap');
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
+      const failures: string[] = [];
+      try {
+        for (const path of paths) {
+          const page = await context.newPage();
+          await page.goto(`${server.url}${path}`);
+          if (path.startsWith('search/?'))
+            await page.waitForSelector('pagefind-results a, [data-search-empty]', { timeout: 10_000 }).catch(() => {});
+          const result = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+            .analyze();
+          for (const v of result.violations) {
+            failures.push(
+              `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(' | ')}`,
+            );
+          }
+          await page.close();
         }
-        await page.close();
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+  );
 });
 
 describe('keyboard', () => {
@@ -142,11 +187,14 @@ describe('keyboard', () => {
     await page.goto(`${servers.get('samplePublic')!.url}roadmap/`);
     const select = page.locator('[data-list-filters] select[name="status"]');
     // Tab from the top until the status filter has focus, as a keyboard user would.
-    for (let i = 0; i < 400 && !(await select.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 400 && !(await select.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     expect(await select.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('ArrowDown');
     await page.waitForFunction(() => new URL(location.href).searchParams.has('status'));
-    const shown = await page.locator('[data-roadmap-list] [data-status]:visible').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    const shown = await page
+      .locator('[data-roadmap-list] [data-status]:visible')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
     expect(new Set(shown).size).toBe(1);
     await context.close();
   });

@@ -112,9 +112,14 @@ async function results(page: Page, previous?: string): Promise<Results> {
 async function facet(page: Page, name: string): Promise<Record<string, number>> {
   const group = page.locator(`pagefind-filter-pane details[data-filter-name="${name}"]`);
   await group.waitFor({ state: 'attached', timeout: 15_000 });
-  const pairs = await group.locator('label.pf-filter-checkbox:not([data-pf-hidden])').evaluateAll((labels) =>
-    labels.map((l) => [l.querySelector('input')!.value, Number(l.querySelector('.pf-filter-checkbox-count')?.textContent)]),
-  );
+  const pairs = await group
+    .locator('label.pf-filter-checkbox:not([data-pf-hidden])')
+    .evaluateAll((labels) =>
+      labels.map((l) => [
+        l.querySelector('input')!.value,
+        Number(l.querySelector('.pf-filter-checkbox-count')?.textContent),
+      ]),
+    );
   return Object.fromEntries(pairs);
 }
 
@@ -126,7 +131,10 @@ describe.each([
     const page = await open(site, 'search/?q=pagefind');
     const { count, shown } = await results(page);
     expect(count).toBeGreaterThan(0);
-    expect(shown[0]).toMatchObject({ title: 'Full-text search with Pagefind', href: `${base(site)}roadmap/pagefind-search/` });
+    expect(shown[0]).toMatchObject({
+      title: 'Full-text search with Pagefind',
+      href: `${base(site)}roadmap/pagefind-search/`,
+    });
     expect(shown[0]!.line).toContain('Roadmap item');
     const target = url(site, 'roadmap/pagefind-search/');
     const [response] = await Promise.all([
@@ -167,7 +175,9 @@ describe.each([
     const restored = await results(page);
     expect(restored.shown.map((r) => r.href)).toEqual(expected.shown.map((r) => r.href));
     expect(await page.locator('pagefind-input input').inputValue()).toBe('timeline');
-    expect(await page.locator('pagefind-filter-pane input[name="theme"][value="Visualization"]').isChecked()).toBe(true);
+    expect(await page.locator('pagefind-filter-pane input[name="theme"][value="Visualization"]').isChecked()).toBe(
+      true,
+    );
     await page.close();
   });
 
@@ -209,7 +219,7 @@ describe.each([
   it('lists every roadmap item without JavaScript, with no filter controls', async () => {
     const page = await open(site, 'roadmap/?theme=Visualization', { javaScript: false });
     const rows = page.locator('[data-roadmap-list] tbody tr');
-    const json = JSON.parse((await (await fetch(url(site, 'roadmap.json'))).text())) as { items: unknown[] };
+    const json = JSON.parse(await (await fetch(url(site, 'roadmap.json'))).text()) as { items: unknown[] };
     expect(await rows.count()).toBe(json.items.length);
     expect(await page.locator('[data-roadmap-list] tbody tr:visible').count()).toBe(json.items.length);
     expect(await page.locator('[data-list-filters]').isVisible()).toBe(false);
@@ -253,7 +263,9 @@ describe.each([
 async function visibleRows(page: Page): Promise<{ theme: string; status: string }[]> {
   return page
     .locator('[data-roadmap-list] tbody tr:not([hidden])')
-    .evaluateAll((rows) => rows.map((r) => ({ theme: (r as HTMLElement).dataset.theme!, status: (r as HTMLElement).dataset.status! })));
+    .evaluateAll((rows) =>
+      rows.map((r) => ({ theme: (r as HTMLElement).dataset.theme!, status: (r as HTMLElement).dataset.status! })),
+    );
 }
 
 describe('search on a public build of the audience fixture', () => {
@@ -281,11 +293,14 @@ describe('search on a public build of the audience fixture', () => {
     },
   );
 
-  it.each(['lives', 'share'])('finds nothing for "%s", a word of the 404 and search pages, which are not indexed', async (word) => {
-    const page = await open('fixturePublic', `search/?q=${word}`);
-    expect((await results(page)).count).toBe(0);
-    await page.close();
-  });
+  it.each(['lives', 'share'])(
+    'finds nothing for "%s", a word of the 404 and search pages, which are not indexed',
+    async (word) => {
+      const page = await open('fixturePublic', `search/?q=${word}`);
+      expect((await results(page)).count).toBe(0);
+      await page.close();
+    },
+  );
 
   it('offers only public themes and teams as facets, counting public entries only', async () => {
     const page = await open('fixturePublic', 'search/');

@@ -12,7 +12,8 @@ export const OUTPUT = join(PROJECT_ROOT, 'test', '.output');
 export interface BuildOptions {
   content: string;
   out: string;
-  audience?: 'public' | 'internal' | string;
+  /** `public` or `internal`, or anything else to test how a wrong value is reported. */
+  audience?: string;
   today?: string;
   base?: string;
   /** ROADMAP_COMPARE_BASE: build a preview of the change since this git revision. */

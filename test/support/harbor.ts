@@ -100,7 +100,13 @@ keyResults:
       updated: '2026-04-01',
     }),
     [c('roadmap/exports.md')]: item(
-      { title: 'Zebra exports', summary: 'Zebra data out.', theme: 'Growth', status: 'exploring', updated: '2026-04-01' },
+      {
+        title: 'Zebra exports',
+        summary: 'Zebra data out.',
+        theme: 'Growth',
+        status: 'exploring',
+        updated: '2026-04-01',
+      },
       'Zebra body.',
     ),
     [c('roadmap/zebra-billing.md')]: item({
@@ -165,7 +171,10 @@ keyResults:
     unit: "%"`),
   });
   await repo.remove(c('roadmap/old-thing.md'));
-  commits.replan = await repo.commit('Start the status page, slip alerts, add search, plan zebra exports', '2026-05-10T09:00:00Z');
+  commits.replan = await repo.commit(
+    'Start the status page, slip alerts, add search, plan zebra exports',
+    '2026-05-10T09:00:00Z',
+  );
 
   await repo.write({
     [c('roadmap/exports.md')]: item(

@@ -27,13 +27,19 @@ const RFC822 =
 export function checkRss(xml: string): { problems: string[]; feed: RssFeed | null } {
   const problems: string[] = [];
   const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) return { problems: [`not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})`], feed: null };
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'item' || name === 'channel' }).parse(xml);
+  if (wellFormed !== true)
+    return { problems: [`not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})`], feed: null };
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => name === 'item' || name === 'channel',
+  }).parse(xml);
   const rss = doc.rss;
   if (!rss) return { problems: ['the root element is not <rss>'], feed: null };
   if (rss['@version'] !== '2.0') problems.push(`<rss version> is ${JSON.stringify(rss['@version'])}; expected "2.0"`);
   const channels = rss.channel ?? [];
-  if (channels.length !== 1) return { problems: [...problems, `${channels.length} <channel> elements; expected one`], feed: null };
+  if (channels.length !== 1)
+    return { problems: [...problems, `${channels.length} <channel> elements; expected one`], feed: null };
   const channel = channels[0];
   for (const field of ['title', 'link', 'description']) {
     if (typeof channel[field] !== 'string' || channel[field] === '') problems.push(`<channel> has no <${field}>`);
@@ -47,10 +53,17 @@ export function checkRss(xml: string): { problems: string[]; feed: RssFeed | nul
   const guids = new Set<string>();
   for (const [index, raw] of (channel.item ?? []).entries()) {
     const guid = typeof raw.guid === 'object' ? raw.guid['#text'] : raw.guid;
-    const item: RssItem = { title: raw.title, link: raw.link, description: raw.description, guid, pubDate: raw.pubDate };
+    const item: RssItem = {
+      title: raw.title,
+      link: raw.link,
+      description: raw.description,
+      guid,
+      pubDate: raw.pubDate,
+    };
     const where = `item ${index + 1}`;
     if (!item.title && !item.description) problems.push(`${where} has neither <title> nor <description>`);
-    if (item.link !== undefined && !absolute(item.link)) problems.push(`${where}: <link> ${JSON.stringify(item.link)} is not absolute`);
+    if (item.link !== undefined && !absolute(item.link))
+      problems.push(`${where}: <link> ${JSON.stringify(item.link)} is not absolute`);
     if (item.pubDate !== undefined && !(RFC822.test(item.pubDate) && !Number.isNaN(Date.parse(item.pubDate)))) {
       problems.push(`${where}: <pubDate> ${JSON.stringify(item.pubDate)} is not an RFC 822 date`);
     }

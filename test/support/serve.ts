@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -33,7 +33,9 @@ export interface StaticServer {
 export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
   const root = resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const server = createServer(async (req, res) => {
+  // The handler answers every request itself, errors included, so its promise never rejects.
+  const server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(prefix)) {
@@ -53,9 +55,11 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      createReadStream(join(root, '404.html')).on('error', () => res.end('not found')).pipe(res);
+      createReadStream(join(root, '404.html'))
+        .on('error', () => res.end('not found'))
+        .pipe(res);
     }
-  });
+  }
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {

@@ -45,7 +45,8 @@ export async function findBrokenLinks(dir: string, base: string, siteUrl: string
         const raw = el.getAttribute(attr)!;
         if (/^(mailto:|tel:|data:|javascript:)/.test(raw)) continue;
         let url = new URL(raw, pageUrl);
-        if (siteUrl && url.href.startsWith(siteUrl)) url = new URL(url.href.slice(siteUrl.length), 'http://site.invalid');
+        if (siteUrl && url.href.startsWith(siteUrl))
+          url = new URL(url.href.slice(siteUrl.length), 'http://site.invalid');
         if (url.host !== 'site.invalid') continue;
         if (!url.pathname.startsWith(base)) {
           broken.push({ page, url: raw, reason: `outside the base path ${base}` });

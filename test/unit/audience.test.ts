@@ -201,7 +201,12 @@ describe('audienceView for the public', () => {
   it('sorts strategy documents and wiki pages by order, then title', () => {
     const v = viewOf('public', {
       ...WORLD,
-      wiki: [wikiPage('c', { title: 'C' }), wikiPage('b', { title: 'B', order: 2 }), wikiPage('a', { title: 'A' }), wikiPage('d', { title: 'D', order: 1 })],
+      wiki: [
+        wikiPage('c', { title: 'C' }),
+        wikiPage('b', { title: 'B', order: 2 }),
+        wikiPage('a', { title: 'A' }),
+        wikiPage('d', { title: 'D', order: 1 }),
+      ],
     });
     expect(v.wiki.map((w) => w.id)).toEqual(['d', 'b', 'a', 'c']);
   });

@@ -34,7 +34,14 @@ const WORLD: Partial<Content> = {
     ],
   }),
   roadmap: [
-    item('search', { title: 'Search', theme: 'Speed', status: 'planned', start: '2027-01-01', end: '2027-03-31', horizon: 'later' }),
+    item('search', {
+      title: 'Search',
+      theme: 'Speed',
+      status: 'planned',
+      start: '2027-01-01',
+      end: '2027-03-31',
+      horizon: 'later',
+    }),
     item('portal', { title: 'Portal', theme: 'Trust', status: 'in-progress', start: '2026-10-01', end: '2027-01-31' }),
     item('audit', { title: 'Audit', theme: 'Trust', status: 'shipped', start: '2026-04-01', end: '2026-06-30' }),
     item('someday', { title: 'Someday', theme: 'Speed', status: 'exploring' }),
@@ -95,7 +102,14 @@ describe('backlog summary wording', () => {
   });
 
   it('lists the sprints of a backlog naturally sorted, once each', () => {
-    expect(backlogSprints(view(WORLD).backlog)).toEqual(['2026-S2', '2026-S9', '2026-S10', '2026-S11', '2026-S12', '2027-S1']);
+    expect(backlogSprints(view(WORLD).backlog)).toEqual([
+      '2026-S2',
+      '2026-S9',
+      '2026-S10',
+      '2026-S11',
+      '2026-S12',
+      '2027-S1',
+    ]);
     expect(backlogSprints(view(WORLD, 'public').backlog)).toEqual(['2026-S2', '2026-S9', '2026-S10', '2026-S11']);
   });
 });
@@ -170,7 +184,12 @@ describe('the traceability table', () => {
     const rows = traceRows(v, driftFlags(v));
     expect(rows.map((r) => r.item.id)).not.toContain('zebra-hosting');
     const portal = rows.find((r) => r.item.id === 'portal')!;
-    expect(portal.backlog).toMatchObject({ total: 4, pointsDone: 5, pointsTotal: 10, sprints: ['2026-S9', '2026-S10'] });
+    expect(portal.backlog).toMatchObject({
+      total: 4,
+      pointsDone: 5,
+      pointsTotal: 10,
+      sprints: ['2026-S9', '2026-S10'],
+    });
     expect(portal.backlog.done).toBeCloseTo(1 / 3);
   });
 

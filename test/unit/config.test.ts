@@ -51,7 +51,12 @@ describe('readBuildConfig', () => {
       ROOT,
       NOW,
     );
-    expect(config).toMatchObject({ contentDir: '/projects/acme/content', audience: 'public', today: '2026-06-30', compareBase: null });
+    expect(config).toMatchObject({
+      contentDir: '/projects/acme/content',
+      audience: 'public',
+      today: '2026-06-30',
+      compareBase: null,
+    });
   });
 
   it('rejects an unknown audience, naming the switch, the value and what is allowed', () => {

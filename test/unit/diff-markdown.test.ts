@@ -16,7 +16,9 @@ const BEFORE: Content = content({
   objectives: [
     objective('uptime', {
       title: 'Keep it up',
-      keyResults: [{ id: null, title: 'Availability', start: 99, target: 99.9, current: 99.45, unit: '%', confidence: null }],
+      keyResults: [
+        { id: null, title: 'Availability', start: 99, target: 99.9, current: 99.45, unit: '%', confidence: null },
+      ],
     }),
   ],
   roadmap: [
@@ -39,12 +41,16 @@ const AFTER: Content = (() => {
 })();
 
 const diffFor = (audience: Audience, before: Content = BEFORE, after: Content = AFTER): RoadmapDiff =>
-  diffViews(audienceView(resolveContent(before, TODAY), audience), audienceView(resolveContent(after, TODAY), audience), {
-    audience,
-    base: { rev: 'main', commit: '0123456789abcdef0123456789abcdef01234567' },
-    head: { rev: 'working tree', commit: null },
-    today: TODAY,
-  });
+  diffViews(
+    audienceView(resolveContent(before, TODAY), audience),
+    audienceView(resolveContent(after, TODAY), audience),
+    {
+      audience,
+      base: { rev: 'main', commit: '0123456789abcdef0123456789abcdef01234567' },
+      head: { rev: 'working tree', commit: null },
+      today: TODAY,
+    },
+  );
 
 const PREVIEW = 'https://acme.github.io/roadmap/pr-preview/pr-7';
 
@@ -91,15 +97,21 @@ describe('diffMarkdown', () => {
 
   it('folds the internal site, where an entry made public says so', () => {
     const internal = markdown.slice(markdown.indexOf('<details>'));
-    expect(internal).toContain('<details><summary><strong>Internal site</strong>: 2 published, 1 removed, 4 changed (1 slipped)</summary>');
-    expect(internal).toContain(`**Becomes public**\n\n- Item [Data exports](${PREVIEW}/roadmap/exports/): made public (was internal)\n- Item [Search](${PREVIEW}/roadmap/search/): new, public`);
+    expect(internal).toContain(
+      '<details><summary><strong>Internal site</strong>: 2 published, 1 removed, 4 changed (1 slipped)</summary>',
+    );
+    expect(internal).toContain(
+      `**Becomes public**\n\n- Item [Data exports](${PREVIEW}/roadmap/exports/): made public (was internal)\n- Item [Search](${PREVIEW}/roadmap/search/): new, public`,
+    );
     expect(internal).toContain('renamed from “Zebra exports”; made public');
     expect(internal.trimEnd().endsWith('</details>')).toBe(true);
   });
 
   it('links nothing without a preview URL, and says when nothing changed', () => {
     const plain = diffMarkdown([diffFor('public', BEFORE, BEFORE)]);
-    expect(plain).toBe('### Roadmap changes\n\n`main` (0123456) → working tree: **Public site:** no changes\n\n#### Public site\n\nNo changes.\n');
+    expect(plain).toBe(
+      '### Roadmap changes\n\n`main` (0123456) → working tree: **Public site:** no changes\n\n#### Public site\n\nNo changes.\n',
+    );
     expect(diffMarkdown([diffFor('public')])).not.toContain('](');
   });
 
@@ -111,7 +123,9 @@ describe('diffMarkdown', () => {
 describe('describeChange', () => {
   it('says each kind of change in a sentence', () => {
     const span = (start: string, end: string) => ({ start, end });
-    expect(describeChange({ type: 'status', from: 'planned', to: 'in-progress' })).toBe('status: Planned → In progress');
+    expect(describeChange({ type: 'status', from: 'planned', to: 'in-progress' })).toBe(
+      'status: Planned → In progress',
+    );
     expect(describeChange({ type: 'horizon', from: 'later', to: 'next' })).toBe('moved from Later to Next');
     expect(
       describeChange({
@@ -126,11 +140,29 @@ describe('describeChange', () => {
       }),
     ).toBe('slipped 92 days, 1 quarter later: FY27 Q2 → FY27 Q3; now 1 Jul 2026 – 31 Dec 2026');
     expect(
-      describeChange({ type: 'dates', from: span('2026-07-01', '2026-09-30'), to: span('2026-07-15', '2026-09-30'), startDays: 14, endDays: 0, quarters: 0, fromQuarter: 'FY27 Q2', toQuarter: 'FY27 Q2' }),
+      describeChange({
+        type: 'dates',
+        from: span('2026-07-01', '2026-09-30'),
+        to: span('2026-07-15', '2026-09-30'),
+        startDays: 14,
+        endDays: 0,
+        quarters: 0,
+        fromQuarter: 'FY27 Q2',
+        toQuarter: 'FY27 Q2',
+      }),
     ).toBe('start moved 14 days later; now 15 Jul 2026 – 30 Sep 2026');
-    expect(describeChange({ type: 'dates', from: span('2026-07-01', '2026-09-30'), to: null, startDays: null, endDays: null, quarters: null, fromQuarter: 'FY27 Q2', toQuarter: null })).toBe(
-      'unscheduled (was 1 Jul 2026 – 30 Sep 2026)',
-    );
+    expect(
+      describeChange({
+        type: 'dates',
+        from: span('2026-07-01', '2026-09-30'),
+        to: null,
+        startDays: null,
+        endDays: null,
+        quarters: null,
+        fromQuarter: 'FY27 Q2',
+        toQuarter: null,
+      }),
+    ).toBe('unscheduled (was 1 Jul 2026 – 30 Sep 2026)');
     expect(describeChange({ type: 'confidence', from: 'high', to: 'low' })).toBe('confidence: high → low');
     expect(describeChange({ type: 'theme', from: 'Trust', to: 'Speed' })).toBe('theme: Trust → Speed');
     expect(
@@ -143,7 +175,19 @@ describe('describeChange', () => {
       }),
     ).toBe('now depends on “A”; now depends on 1 more internal item');
     expect(
-      describeChange({ type: 'keyResult', change: 'changed', key: 'x', title: 'Churn', unit: '%', start: null, target: { from: 3, to: 2 }, current: null, progressFrom: 0.5, progressTo: 0.25, delta: -0.25 }),
+      describeChange({
+        type: 'keyResult',
+        change: 'changed',
+        key: 'x',
+        title: 'Churn',
+        unit: '%',
+        start: null,
+        target: { from: 3, to: 2 },
+        current: null,
+        progressFrom: 0.5,
+        progressTo: 0.25,
+        delta: -0.25,
+      }),
     ).toBe('key result “Churn”: target 3% → 2%, progress 50% → 25% (−25 points)');
     expect(describeChange({ type: 'visibility', from: 'internal', to: 'public' })).toBe('made public');
   });
@@ -156,11 +200,15 @@ describe('summaryText and headline', () => {
   });
 
   it('name a few changes, or count many', () => {
-    const few = diffFor('public', BEFORE, (() => {
-      const c = structuredClone(BEFORE);
-      c.roadmap.find((i) => i.id === 'status-page')!.status = 'shipped';
-      return c;
-    })());
+    const few = diffFor(
+      'public',
+      BEFORE,
+      (() => {
+        const c = structuredClone(BEFORE);
+        c.roadmap.find((i) => i.id === 'status-page')!.status = 'shipped';
+        return c;
+      })(),
+    );
     expect(headline(few)).toBe('“Status page” is now shipped');
     expect(headline(diffFor('public'))).toBe('2 entries published, 1 removed, 3 changed (1 slipped)');
   });

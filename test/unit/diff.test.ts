@@ -107,12 +107,18 @@ describe('diffViews', () => {
 
   it('reports a status change', () => {
     const after = edit(BASE, (c) => (itemOf(c, 'status-page').status = 'in-progress'));
-    expect(changesOf(diff(BASE, after), 'status-page')).toContainEqual({ type: 'status', from: 'planned', to: 'in-progress' });
+    expect(changesOf(diff(BASE, after), 'status-page')).toContainEqual({
+      type: 'status',
+      from: 'planned',
+      to: 'in-progress',
+    });
   });
 
   it('reports a horizon move worked out from the dates, as of the same today on both sides', () => {
     // Starts 2026-07-01, in the next fiscal quarter of 15 May 2026: next. Moved to 2027: later.
-    const after = edit(BASE, (c) => Object.assign(itemOf(c, 'status-page'), { start: '2027-01-04', end: '2027-03-31' }));
+    const after = edit(BASE, (c) =>
+      Object.assign(itemOf(c, 'status-page'), { start: '2027-01-04', end: '2027-03-31' }),
+    );
     expect(changesOf(diff(BASE, after), 'status-page')).toContainEqual({ type: 'horizon', from: 'next', to: 'later' });
   });
 
@@ -135,8 +141,13 @@ describe('diffViews', () => {
 
   it('reports dates pulled in, scheduled and unscheduled', () => {
     const pulled = edit(BASE, (c) => (itemOf(c, 'status-page').end = '2026-08-31'));
-    expect(changesOf(diff(BASE, pulled), 'status-page').find((c) => c.type === 'dates')).toMatchObject({ endDays: -30, quarters: 0 });
-    const scheduled = edit(BASE, (c) => Object.assign(itemOf(c, 'old-thing'), { start: '2026-10-01', end: '2026-12-31' }));
+    expect(changesOf(diff(BASE, pulled), 'status-page').find((c) => c.type === 'dates')).toMatchObject({
+      endDays: -30,
+      quarters: 0,
+    });
+    const scheduled = edit(BASE, (c) =>
+      Object.assign(itemOf(c, 'old-thing'), { start: '2026-10-01', end: '2026-12-31' }),
+    );
     expect(changesOf(diff(BASE, scheduled), 'old-thing').find((c) => c.type === 'dates')).toMatchObject({
       from: null,
       to: { start: '2026-10-01', end: '2026-12-31' },
@@ -146,13 +157,22 @@ describe('diffViews', () => {
     });
     const unscheduled = edit(BASE, (c) => Object.assign(itemOf(c, 'status-page'), { start: null, end: null }));
     const d = diff(BASE, unscheduled);
-    expect(changesOf(d, 'status-page').find((c) => c.type === 'dates')).toMatchObject({ from: { start: '2026-07-01' }, to: null });
+    expect(changesOf(d, 'status-page').find((c) => c.type === 'dates')).toMatchObject({
+      from: { start: '2026-07-01' },
+      to: null,
+    });
     expect(d.summary.slipped).toBe(1);
   });
 
   it('reports confidence, theme, team, title and summary changes', () => {
     const after = edit(BASE, (c) =>
-      Object.assign(itemOf(c, 'status-page'), { confidence: 'low', theme: 'Trust', team: null, title: 'Public status page', summary: 'New words' }),
+      Object.assign(itemOf(c, 'status-page'), {
+        confidence: 'low',
+        theme: 'Trust',
+        team: null,
+        title: 'Public status page',
+        summary: 'New words',
+      }),
     );
     const changes = changesOf(diff(BASE, after), 'status-page');
     expect(changes).toContainEqual({ type: 'confidence', from: 'medium', to: 'low' });
@@ -177,7 +197,11 @@ describe('diffViews', () => {
       hiddenTo: 1,
     });
     expect(changes).toContainEqual(
-      expect.objectContaining({ type: 'objectives', added: [expect.objectContaining({ id: 'grow' })], removed: [expect.objectContaining({ id: 'uptime', title: 'Keep it up' })] }),
+      expect.objectContaining({
+        type: 'objectives',
+        added: [expect.objectContaining({ id: 'grow' })],
+        removed: [expect.objectContaining({ id: 'uptime', title: 'Keep it up' })],
+      }),
     );
     expect(JSON.stringify(diff(BASE, after))).not.toMatch(/zebra/i);
     const internal = changesOf(diff(BASE, after, 'internal'), 'status-page').find((c) => c.type === 'dependencies');
@@ -205,30 +229,47 @@ describe('diffViews', () => {
       delta: 0.3,
     });
     expect(changes).toContainEqual(
-      expect.objectContaining({ key: 'p95', target: { from: 300, to: 400 }, progressFrom: 0.5, progressTo: 0.6, delta: 0.1 }),
+      expect.objectContaining({
+        key: 'p95',
+        target: { from: 300, to: 400 },
+        progressFrom: 0.5,
+        progressTo: 0.6,
+        delta: 0.1,
+      }),
     );
   });
 
   it('reports key results added and removed, and objective period, status and parent changes', () => {
     const after = edit(BASE, (c) => {
       const uptime = c.objectives.find((o) => o.id === 'uptime')!;
-      uptime.keyResults = [uptime.keyResults[1]!, { id: null, title: 'Incidents', start: 10, target: 2, current: 6, unit: null, confidence: null }];
+      uptime.keyResults = [
+        uptime.keyResults[1]!,
+        { id: null, title: 'Incidents', start: 10, target: 2, current: 6, unit: null, confidence: null },
+      ];
       uptime.period = '2027-Q2';
       uptime.status = 'at-risk';
       uptime.parent = 'grow';
     });
     const changes = changesOf(diff(BASE, after), 'uptime');
-    expect(changes).toContainEqual(expect.objectContaining({ type: 'keyResult', change: 'added', title: 'Incidents', progressTo: 0.5 }));
-    expect(changes).toContainEqual(expect.objectContaining({ type: 'keyResult', change: 'removed', title: 'Availability' }));
+    expect(changes).toContainEqual(
+      expect.objectContaining({ type: 'keyResult', change: 'added', title: 'Incidents', progressTo: 0.5 }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ type: 'keyResult', change: 'removed', title: 'Availability' }),
+    );
     expect(changes).toContainEqual({ type: 'period', from: '2027-Q1', to: '2027-Q2' });
     expect(changes).toContainEqual(expect.objectContaining({ type: 'status', to: 'at-risk' }));
-    expect(changes).toContainEqual(expect.objectContaining({ type: 'parent', from: null, to: expect.objectContaining({ id: 'grow' }) }));
+    expect(changes).toContainEqual(
+      expect.objectContaining({ type: 'parent', from: null, to: expect.objectContaining({ id: 'grow' }) }),
+    );
   });
 
   it('treats a moved file with the same id as the same entry, and a changed id as a removal and an addition', () => {
     const moved = edit(BASE, (c) => (itemOf(c, 'alerts').file = 'roadmap/alerts.mdx'));
     expect(diff(BASE, moved).changed).toEqual([]);
-    const renamed = edit(BASE, (c) => Object.assign(itemOf(c, 'alerts'), { id: 'alerting', file: 'roadmap/alerting.md' }));
+    const renamed = edit(BASE, (c) =>
+      Object.assign(itemOf(c, 'alerts'), { id: 'alerting', file: 'roadmap/alerting.md' }),
+    );
     const d = diff(BASE, renamed);
     expect(d.added.map((e) => e.id)).toEqual(['alerting']);
     expect(d.removed.map((e) => e.id)).toEqual(['alerts']);
@@ -236,7 +277,17 @@ describe('diffViews', () => {
 
   it('reports everything as added when the content folder does not exist at base', () => {
     const d = diff(null, BASE, 'internal');
-    expect(d.added.map((e) => e.id)).toEqual(['alerts', 'exports', 'old-thing', 'status-page', 'zebra-billing', 'grow', 'uptime', 'mission', 'vision']);
+    expect(d.added.map((e) => e.id)).toEqual([
+      'alerts',
+      'exports',
+      'old-thing',
+      'status-page',
+      'zebra-billing',
+      'grow',
+      'uptime',
+      'mission',
+      'vision',
+    ]);
     expect(d.removed).toEqual([]);
   });
 
@@ -270,12 +321,16 @@ describe('diffViews', () => {
     it('shows an entry made internal as removed from the public site', () => {
       const hidden = edit(BASE, (c) => (itemOf(c, 'alerts').visibility = 'internal'));
       expect(diff(BASE, hidden, 'public').removed.map((e) => e.id)).toEqual(['alerts']);
-      expect(changesOf(diff(BASE, hidden, 'internal'), 'alerts')).toEqual([{ type: 'visibility', from: 'public', to: 'internal' }]);
+      expect(changesOf(diff(BASE, hidden, 'internal'), 'alerts')).toEqual([
+        { type: 'visibility', from: 'public', to: 'internal' },
+      ]);
     });
   });
 
   it('never mixes audiences', () => {
-    expect(() => diffViews(view(BASE, 'internal'), view(BASE, 'public'), meta('public'))).toThrow(/internal view given for a public diff/);
+    expect(() => diffViews(view(BASE, 'internal'), view(BASE, 'public'), meta('public'))).toThrow(
+      /internal view given for a public diff/,
+    );
   });
 });
 
@@ -299,7 +354,12 @@ describe('itemMarkers', () => {
 
   it('marks the bars of a page’s timeline drawing', () => {
     const markers = new Map([['alerts', { marker: 'new' as const, label: 'New', detail: '' }]]);
-    expect(markTimelineSvg('<g style="opacity:0.6" data-item="alerts" data-status="planned"><rect/></g><g data-item="x"><rect/></g>', markers)).toBe(
+    expect(
+      markTimelineSvg(
+        '<g style="opacity:0.6" data-item="alerts" data-status="planned"><rect/></g><g data-item="x"><rect/></g>',
+        markers,
+      ),
+    ).toBe(
       '<g style="opacity:0.6" data-item="alerts" data-status="planned" data-change="new"><rect/></g><g data-item="x"><rect/></g>',
     );
   });
@@ -326,7 +386,10 @@ describe('redactDiff', () => {
     const d = diff(BASE, after);
     const redacted = redactDiff(d, (ref) => ref.id === 'alerts' || ref.id === 'old-thing');
     expect(redacted.changed).toEqual([
-      expect.objectContaining({ id: 'status-page', changes: [expect.objectContaining({ type: 'dependencies', added: [], hiddenFrom: 0, hiddenTo: 1 })] }),
+      expect.objectContaining({
+        id: 'status-page',
+        changes: [expect.objectContaining({ type: 'dependencies', added: [], hiddenFrom: 0, hiddenTo: 1 })],
+      }),
     ]);
     expect(redacted.removed).toEqual([]);
     expect(redacted.summary).toMatchObject({ changed: 1, removed: 0 });

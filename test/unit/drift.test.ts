@@ -56,7 +56,10 @@ describe('drift: an item whose backlog is all done but which is not shipped', ()
   it('is flagged when every linked item is done', () => {
     const v = view({
       roadmap: [item('epic', { status: 'in-progress', horizon: 'later' })],
-      backlog: [backlogItem('A-1', { epic: 'epic', status: 'done' }), backlogItem('A-2', { epic: 'epic', status: 'done' })],
+      backlog: [
+        backlogItem('A-1', { epic: 'epic', status: 'done' }),
+        backlogItem('A-2', { epic: 'epic', status: 'done' }),
+      ],
     });
     expect(itemDrift(v, v.item('epic')!)).toEqual([
       {
@@ -76,7 +79,9 @@ describe('drift: an item whose backlog is all done but which is not shipped', ()
         backlogItem('X-1', { epic: 'abandoned', status: 'wont-do' }),
       ],
     });
-    expect(itemDrift(v, v.item('mixed')!)[0]?.message).toBe("has all 2 of its backlog items done or won't do but is planned, not shipped");
+    expect(itemDrift(v, v.item('mixed')!)[0]?.message).toBe(
+      "has all 2 of its backlog items done or won't do but is planned, not shipped",
+    );
     expect(kinds(v, 'abandoned')).toEqual([]);
   });
 
@@ -122,7 +127,9 @@ describe('drift: a shipped item with open defects', () => {
       roadmap: [item('released', { status: 'shipped' })],
       backlog: ['D-1', 'D-2', 'D-3', 'D-4', 'D-5'].map((id) => backlogItem(id, { epic: 'released', type: 'defect' })),
     });
-    expect(itemDrift(v, v.item('released')!)[0]?.message).toBe('is shipped with 5 open defects: D-1, D-2, D-3 and 2 more');
+    expect(itemDrift(v, v.item('released')!)[0]?.message).toBe(
+      'is shipped with 5 open defects: D-1, D-2, D-3 and 2 more',
+    );
   });
 
   it('is not flagged for open defects of an item not yet shipped, nor for won’t-do defects', () => {
@@ -150,7 +157,9 @@ describe('drift: a now item with no backlog work in progress or to do', () => {
       roadmap: [item('now', { horizon: 'now' })],
       backlog: [backlogItem('W-1', { epic: 'now', status: 'wont-do' })],
     });
-    expect(itemDrift(v, v.item('now')!)[0]?.message).toBe('is in the now horizon but its one backlog item is neither in progress nor to do');
+    expect(itemDrift(v, v.item('now')!)[0]?.message).toBe(
+      'is in the now horizon but its one backlog item is neither in progress nor to do',
+    );
   });
 
   it('leaves an all-done backlog to the "all done, not shipped" flag rather than saying it twice', () => {
@@ -163,7 +172,11 @@ describe('drift: a now item with no backlog work in progress or to do', () => {
 
   it('is not flagged with work to do, nor for next and later items', () => {
     const v = view({
-      roadmap: [item('now', { horizon: 'now' }), item('next', { horizon: 'next' }), item('later', { horizon: 'later' })],
+      roadmap: [
+        item('now', { horizon: 'now' }),
+        item('next', { horizon: 'next' }),
+        item('later', { horizon: 'later' }),
+      ],
       backlog: [backlogItem('T-1', { epic: 'now', status: 'todo' })],
     });
     expect(driftFlags(v)).toEqual([]);
@@ -179,8 +192,20 @@ describe('drift: an item starting before something it depends on ends', () => {
   const base = {
     roadmap: [
       item('base', { status: 'in-progress', start: '2026-10-01', end: '2027-01-15', horizon: 'later' as const }),
-      item('early', { status: 'planned', start: '2027-01-15', end: '2027-03-31', dependsOn: ['base'], horizon: 'later' as const }),
-      item('after', { status: 'planned', start: '2027-01-16', end: '2027-03-31', dependsOn: ['base'], horizon: 'later' as const }),
+      item('early', {
+        status: 'planned',
+        start: '2027-01-15',
+        end: '2027-03-31',
+        dependsOn: ['base'],
+        horizon: 'later' as const,
+      }),
+      item('after', {
+        status: 'planned',
+        start: '2027-01-16',
+        end: '2027-03-31',
+        dependsOn: ['base'],
+        horizon: 'later' as const,
+      }),
     ],
   };
 

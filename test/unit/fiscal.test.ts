@@ -237,12 +237,7 @@ describe('quartersBetween', () => {
   });
 
   it('counts a whole fiscal year as four quarters', () => {
-    expect(ids(quartersBetween('2026-10-01', '2027-09-30', 10))).toEqual([
-      '2027-Q1',
-      '2027-Q2',
-      '2027-Q3',
-      '2027-Q4',
-    ]);
+    expect(ids(quartersBetween('2026-10-01', '2027-09-30', 10))).toEqual(['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4']);
   });
 });
 

@@ -61,13 +61,24 @@ describe('ContentRepo.commits', () => {
     const content = (await openContentRepo(join(repo.dir, 'plans')))!;
     const commits = await content.commits(10);
     expect(commits.map((c) => c.subject)).toEqual(['Merge feature', 'Move a to MDX', 'Add the roadmap']);
-    expect(commits[0]).toEqual({ hash: hashes.merge, parents: [hashes.move, hashes.feature], date: '2026-03-03T08:00:00Z', subject: 'Merge feature' });
+    expect(commits[0]).toEqual({
+      hash: hashes.merge,
+      parents: [hashes.move, hashes.feature],
+      date: '2026-03-03T08:00:00Z',
+      subject: 'Merge feature',
+    });
     expect(commits[2]!.date).toBe('2026-02-10T10:30:00Z');
   });
 
   it('gives every commit for a folder that is the repository, in UTC whatever the offset written', async () => {
     const commits = await (await openContentRepo(repo.dir))!.commits(10);
-    expect(commits.map((c) => c.subject)).toEqual(['Merge feature', 'Move a to MDX', 'Code only', 'Add the roadmap', 'Start the project, no content yet']);
+    expect(commits.map((c) => c.subject)).toEqual([
+      'Merge feature',
+      'Move a to MDX',
+      'Code only',
+      'Add the roadmap',
+      'Start the project, no content yet',
+    ]);
     expect(commits.at(-1)!.date).toBe('2026-01-04T20:00:00Z');
   });
 
@@ -125,20 +136,29 @@ describe('ContentRepo.source', () => {
 
   it('gives the folder’s tree id at many revisions in one call, null where it does not exist', async () => {
     const content = (await openContentRepo(join(repo.dir, 'plans')))!;
-    const trees = await content.folderTrees([hashes.before!, hashes.add!, hashes.code!, hashes.move!, 'no-such-branch']);
+    const trees = await content.folderTrees([
+      hashes.before!,
+      hashes.add!,
+      hashes.code!,
+      hashes.move!,
+      'no-such-branch',
+    ]);
     expect(trees.get(hashes.before!)).toBeNull();
     expect(trees.get('no-such-branch')).toBeNull();
     expect(trees.get(hashes.add!)).toMatch(/^[0-9a-f]{40}$/);
     expect(trees.get(hashes.code!)).toBe(trees.get(hashes.add!));
     expect(trees.get(hashes.move!)).not.toBe(trees.get(hashes.add!));
-    expect((await (await openContentRepo(repo.dir))!.folderTrees([hashes.before!])).get(hashes.before!)).toMatch(/^[0-9a-f]{40}$/);
+    expect((await (await openContentRepo(repo.dir))!.folderTrees([hashes.before!])).get(hashes.before!)).toMatch(
+      /^[0-9a-f]{40}$/,
+    );
   });
 
   it('reads many files of a revision at once, as written', async () => {
     const many = await tempRepo();
     try {
       const files: Record<string, string> = {};
-      for (let i = 0; i < 30; i++) files[`c/f${i}.md`] = `file ${i}\nwith ünïcode ✓ and a trailing newline\n`.repeat(i % 3);
+      for (let i = 0; i < 30; i++)
+        files[`c/f${i}.md`] = `file ${i}\nwith ünïcode ✓ and a trailing newline\n`.repeat(i % 3);
       await many.write(files);
       await many.commit('many', '2026-01-01T00:00:00Z');
       const source = (await openContentRepo(join(many.dir, 'c')))!.source('HEAD');

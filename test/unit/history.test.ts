@@ -19,7 +19,9 @@ const history = async (audience: 'public' | 'internal', limit = 50, cache: strin
   computeHistory(await openContentRepo(harbor.content), { audience, limit, cacheDir: cache });
 const entryAt = (h: History, step: keyof Harbor['commits']) => h.entries.find((e) => e.hash === harbor.commits[step]);
 const changesOf = (h: History, step: keyof Harbor['commits'], id: string): Change['type'][] =>
-  entryAt(h, step)?.diff.changed.find((e) => e.id === id)?.changes.map((c) => c.type) ?? [];
+  entryAt(h, step)
+    ?.diff.changed.find((e) => e.id === id)
+    ?.changes.map((c) => c.type) ?? [];
 
 beforeAll(async () => {
   harbor = await harborRepo();
@@ -36,7 +38,13 @@ describe('computeHistory', () => {
   it('gives, newest first, each commit that changed what the audience sees, dated and resolved as of that day', () => {
     const { commits } = harbor;
     expect(pub.status).toBe('ok');
-    expect(pub.entries.map((e) => e.hash)).toEqual([commits.fixed, commits.rename, commits.publish, commits.replan, commits.plan]);
+    expect(pub.entries.map((e) => e.hash)).toEqual([
+      commits.fixed,
+      commits.rename,
+      commits.publish,
+      commits.replan,
+      commits.plan,
+    ]);
     expect(internal.entries.map((e) => e.hash)).toEqual([
       commits.fixed,
       commits.internal,
@@ -45,7 +53,11 @@ describe('computeHistory', () => {
       commits.replan,
       commits.plan,
     ]);
-    expect(entryAt(pub, 'replan')).toMatchObject({ date: '2026-05-10T09:00:00Z', day: '2026-05-10', diff: { today: '2026-05-10' } });
+    expect(entryAt(pub, 'replan')).toMatchObject({
+      date: '2026-05-10T09:00:00Z',
+      day: '2026-05-10',
+      diff: { today: '2026-05-10' },
+    });
   });
 
   it('reports everything as added where the content folder did not exist before', () => {
@@ -58,7 +70,13 @@ describe('computeHistory', () => {
   it('names each kind of change', () => {
     expect(changesOf(pub, 'replan', 'status-page')).toEqual(['status', 'horizon']);
     expect(entryAt(pub, 'replan')!.diff.changed.find((e) => e.id === 'alerts')!.changes).toContainEqual(
-      expect.objectContaining({ type: 'dates', endDays: 92, quarters: 1, fromQuarter: 'FY27 Q1', toQuarter: 'FY27 Q2' }),
+      expect.objectContaining({
+        type: 'dates',
+        endDays: 92,
+        quarters: 1,
+        fromQuarter: 'FY27 Q1',
+        toQuarter: 'FY27 Q2',
+      }),
     );
     expect(changesOf(pub, 'replan', 'uptime')).toEqual(['keyResult']);
     expect(entryAt(pub, 'replan')!.diff.removed.map((e) => e.id)).toEqual(['old-thing']);
@@ -80,7 +98,11 @@ describe('computeHistory', () => {
     ]);
     const fixed = entryAt(pub, 'fixed')!.diff;
     expect(fixed.base.commit).toBe(harbor.commits.internal);
-    expect(fixed.changed.find((e) => e.id === 'status-page')!.changes).toContainEqual({ type: 'status', from: 'in-progress', to: 'shipped' });
+    expect(fixed.changed.find((e) => e.id === 'status-page')!.changes).toContainEqual({
+      type: 'status',
+      from: 'in-progress',
+      to: 'shipped',
+    });
   });
 
   describe('audience rules', () => {
@@ -103,7 +125,9 @@ describe('computeHistory', () => {
 
     it('gives the internal history subjects and the internal life of entries', () => {
       expect(entryAt(internal, 'internal')!.subject).toBe('Slip zebra billing');
-      expect(entryAt(internal, 'publish')!.diff.becamePublic).toEqual([expect.objectContaining({ id: 'exports', reason: 'made-public' })]);
+      expect(entryAt(internal, 'publish')!.diff.becamePublic).toEqual([
+        expect.objectContaining({ id: 'exports', reason: 'made-public' }),
+      ]);
     });
   });
 
@@ -147,10 +171,15 @@ describe('computeHistory', () => {
   });
 
   it('has no history outside git', async () => {
-    expect(await computeHistory(null, { audience: 'public', limit: 10, cacheDir: null })).toMatchObject({ status: 'not-git', entries: [] });
+    expect(await computeHistory(null, { audience: 'public', limit: 10, cacheDir: null })).toMatchObject({
+      status: 'not-git',
+      entries: [],
+    });
   });
 
   it('gives a public change a title made of what it did', () => {
-    expect(headline(entryAt(pub, 'fixed')!.diff)).toBe('“Public API” moved; “Search” slipped; “Status page” is now shipped');
+    expect(headline(entryAt(pub, 'fixed')!.diff)).toBe(
+      '“Public API” moved; “Search” slipped; “Status page” is now shipped',
+    );
   });
 });

@@ -571,8 +571,7 @@ describe('loadContent', () => {
           line: 7,
           field: 'keyResults[0].target',
           value: 0,
-          message:
-            'got 0; target equals start, so progress cannot be measured; expected a target different from start',
+          message: 'got 0; target equals start, so progress cannot be measured; expected a target different from start',
         },
       ]);
     });
@@ -600,7 +599,8 @@ describe('loadContent', () => {
 
     it('reports a backlog id used in two YAML files, pointing at the first use', async () => {
       const result = await load({
-        'backlog/sprint-13.yaml': '- id: ACME-3\n  title: New\n  type: task\n  status: todo\n- id: ACME-1\n  title: Again\n  type: task\n  status: todo\n',
+        'backlog/sprint-13.yaml':
+          '- id: ACME-3\n  title: New\n  type: task\n  status: todo\n- id: ACME-1\n  title: Again\n  type: task\n  status: todo\n',
       });
       expect(result.content).toBeNull();
       expect(errorsOf(result)).toEqual([
@@ -902,15 +902,18 @@ describe('loadContent', () => {
 
     it('reports a theme declared twice in site.yaml', async () => {
       const result = await load({ 'site.yaml': 'title: Acme\nthemes:\n  - id: Trust\n  - id: Trust\n' });
-      expect(errorsOf(result)).toEqual([
-        expect.objectContaining({ line: 4, field: 'themes[1].id', value: 'Trust' }),
-      ]);
+      expect(errorsOf(result)).toEqual([expect.objectContaining({ line: 4, field: 'themes[1].id', value: 'Trust' })]);
     });
 
     it('reports a field of the wrong type, with what was written and what was expected', async () => {
       const result = await load({ 'roadmap/public-portal.mdx': roadmap({ tags: 'portal' }) });
       expect(errorsOf(result)).toEqual([
-        expect.objectContaining({ line: 9, field: 'tags', value: 'portal', message: expect.stringMatching(/^got "portal"; expected/) }),
+        expect.objectContaining({
+          line: 9,
+          field: 'tags',
+          value: 'portal',
+          message: expect.stringMatching(/^got "portal"; expected/),
+        }),
       ]);
     });
   });
@@ -963,7 +966,9 @@ describe('loadContent', () => {
     });
 
     it('returns no content when the only error is a cross-reference', async () => {
-      const result = await load({ 'backlog/spike-search.mdx': md({ title: 'T', type: 'spike', status: 'todo', epic: 'nope' }) });
+      const result = await load({
+        'backlog/spike-search.mdx': md({ title: 'T', type: 'spike', status: 'todo', epic: 'nope' }),
+      });
       expect(errorsOf(result)).toHaveLength(1);
       expect(result.content).toBeNull();
     });

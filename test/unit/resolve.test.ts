@@ -27,10 +27,7 @@ describe('resolveContent', () => {
       item('by-dates', { start: '2026-05-01', end: '2026-05-31', updated: '2026-05-01' }),
       item('pinned', { horizon: 'later', start: '2026-05-01', end: '2026-05-31' }),
     ],
-    objectives: [
-      objective('now', { period: '2027-Q1' }),
-      objective('next', { period: '2027-Q2', status: 'dropped' }),
-    ],
+    objectives: [objective('now', { period: '2027-Q1' }), objective('next', { period: '2027-Q2', status: 'dropped' })],
   });
   const resolved = resolveContent(CONTENT, TODAY);
   const itemOf = (id: string) => resolved.roadmap.find((i) => i.id === id)!;

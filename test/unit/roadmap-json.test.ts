@@ -59,7 +59,9 @@ const CONTENT: Content = content({
       period: '2027-Q1',
       parent: 'grow',
       status: 'at-risk',
-      keyResults: [{ id: null, title: 'Pages live', start: 0, target: 10, current: 10, unit: 'pages', confidence: null }],
+      keyResults: [
+        { id: null, title: 'Pages live', start: 0, target: 10, current: 10, unit: 'pages', confidence: null },
+      ],
     }),
     objective('adopted', { title: 'Adopted', period: '2027-H2', parent: 'zebra-goal' }),
     objective('zebra-goal', { visibility: 'internal', title: 'Zebra goal' }),

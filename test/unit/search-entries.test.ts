@@ -26,7 +26,14 @@ const WORLD = content({
     item('zebra-hosting', { visibility: 'internal', title: 'Zebra hosting', theme: 'Zebra Den', team: 'ZebraTeam' }),
   ],
   backlog: [
-    backlogItem('B-2', { title: 'Second story', epic: 'portal', type: 'defect', status: 'wont-do', sprint: 'S1', points: 1 }),
+    backlogItem('B-2', {
+      title: 'Second story',
+      epic: 'portal',
+      type: 'defect',
+      status: 'wont-do',
+      sprint: 'S1',
+      points: 1,
+    }),
     backlogItem('B-1', { title: 'First story', epic: 'portal', status: 'in-progress', points: 3 }),
     backlogItem('B-3', { title: 'Story of a hidden epic', epic: 'zebra-hosting' }),
     backlogItem('ZEBRA-4', { visibility: 'internal', title: 'Zebra story', epic: 'portal' }),
@@ -42,7 +49,13 @@ describe('pageSearchEntry', () => {
 
   it('gives a roadmap item every facet it has, with the labels readers see', () => {
     expect(pageSearchEntry(view, { kind: 'roadmap', entry: view.item('portal')! })).toEqual({
-      meta: { title: 'Public portal', kind: 'Roadmap item', summary: 'Summary of portal', status: 'In progress', theme: 'Trust' },
+      meta: {
+        title: 'Public portal',
+        kind: 'Roadmap item',
+        summary: 'Summary of portal',
+        status: 'In progress',
+        theme: 'Trust',
+      },
       filters: {
         kind: ['Roadmap item'],
         status: ['In progress'],
@@ -72,7 +85,9 @@ describe('pageSearchEntry', () => {
   });
 
   it('uses the statement of a foundation page and the summary of a wiki page', () => {
-    expect(pageSearchEntry(view, { kind: 'mission', entry: view.mission! }).meta.summary).toBe('We make plans people can trust.');
+    expect(pageSearchEntry(view, { kind: 'mission', entry: view.mission! }).meta.summary).toBe(
+      'We make plans people can trust.',
+    );
     expect(pageSearchEntry(view, { kind: 'wiki', entry: view.wiki[0]! })).toEqual({
       meta: { title: 'How we plan', kind: 'Wiki page', summary: 'Every quarter.' },
       filters: { kind: ['Wiki page'] },
@@ -81,8 +96,12 @@ describe('pageSearchEntry', () => {
 
   it('marks internal entries only in the internal build', () => {
     const internal = viewOf('internal');
-    expect(pageSearchEntry(internal, { kind: 'roadmap', entry: internal.item('zebra-hosting')! }).meta.internal).toBe('yes');
-    expect(pageSearchEntry(internal, { kind: 'roadmap', entry: internal.item('portal')! }).meta.internal).toBeUndefined();
+    expect(pageSearchEntry(internal, { kind: 'roadmap', entry: internal.item('zebra-hosting')! }).meta.internal).toBe(
+      'yes',
+    );
+    expect(
+      pageSearchEntry(internal, { kind: 'roadmap', entry: internal.item('portal')! }).meta.internal,
+    ).toBeUndefined();
   });
 });
 
@@ -108,7 +127,13 @@ describe('backlogSearchRecords', () => {
       url: '/backlog/#item-B-2',
       content: 'Second story. Defect B-2 · sprint S1 · 1 point.',
       language: 'en',
-      meta: { label: 'Second story', kind: 'Backlog item', summary: 'Defect B-2 · sprint S1 · 1 point', status: "Won't do", theme: 'Trust' },
+      meta: {
+        label: 'Second story',
+        kind: 'Backlog item',
+        summary: 'Defect B-2 · sprint S1 · 1 point',
+        status: "Won't do",
+        theme: 'Trust',
+      },
       filters: { kind: ['Backlog item'], status: ["Won't do"], theme: ['Trust'], team: ['Platform'] },
     });
   });
@@ -127,8 +152,8 @@ describe('backlogSearchRecords', () => {
 
 describe('separateBlocks', () => {
   it('keeps the words of definition lists and header cells apart, which pagefind would join', () => {
-    expect(separateBlocks('<dl><dt>Team</dt><dd>Platform</dd></dl><table><tr><th>Id</th><th>Title</th></tr></table>')).toBe(
-      '<dl><dt>Team</dt> <dd>Platform</dd> </dl> <table><tr><th>Id</th> <th>Title</th> </tr> </table> ',
-    );
+    expect(
+      separateBlocks('<dl><dt>Team</dt><dd>Platform</dd></dl><table><tr><th>Id</th><th>Title</th></tr></table>'),
+    ).toBe('<dl><dt>Team</dt> <dd>Platform</dd> </dl> <table><tr><th>Id</th> <th>Title</th> </tr> </table> ');
   });
 });

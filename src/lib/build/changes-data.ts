@@ -83,7 +83,8 @@ async function compareBase(repo: ContentRepo | null, revision: string, data: Sit
     );
   }
   const state = await loadRevision(repo.source(revision));
-  if (state.status === 'invalid') throw new RevisionContentError(`${revision} (ROADMAP_COMPARE_BASE)`, state.diagnostics);
+  if (state.status === 'invalid')
+    throw new RevisionContentError(`${revision} (ROADMAP_COMPARE_BASE)`, state.diagnostics);
   return { info: { rev: revision, commit }, state };
 }
 
@@ -100,7 +101,11 @@ export const isChangesError = (error: unknown): error is Error =>
  * Works out the changes data before the site is built, so a bad ROADMAP_COMPARE_BASE stops
  * the build early, fills the history cache the pages then read, and says what it found.
  */
-export async function prepareChanges(data: SiteData, log: (line: string) => void, warn: (line: string) => void): Promise<ChangesData> {
+export async function prepareChanges(
+  data: SiteData,
+  log: (line: string) => void,
+  warn: (line: string) => void,
+): Promise<ChangesData> {
   const started = performance.now();
   const changes = await buildChangesData(data, historyCacheDir(data.config.projectRoot));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -115,7 +120,9 @@ export async function prepareChanges(data: SiteData, log: (line: string) => void
     log('Cairn: history: the content folder is not in a git repository; /changes/ lists no history');
   }
   if (changes.preview) {
-    log(`Cairn: preview against ${changes.preview.base.rev} (${changes.preview.base.commit?.slice(0, 7)}): ${changes.preview.markers.size} item(s) marked`);
+    log(
+      `Cairn: preview against ${changes.preview.base.rev} (${changes.preview.base.commit?.slice(0, 7)}): ${changes.preview.markers.size} item(s) marked`,
+    );
   }
   return changes;
 }

@@ -36,7 +36,11 @@ export class ContentError extends Error {
   }
 }
 
-export async function buildSiteData(env: Record<string, string | undefined>, projectRoot: string, now: Date): Promise<SiteData> {
+export async function buildSiteData(
+  env: Record<string, string | undefined>,
+  projectRoot: string,
+  now: Date,
+): Promise<SiteData> {
   const config = readBuildConfig(env, projectRoot, now);
   const contentLabel = relativeLabel(projectRoot, config.contentDir);
   const source = diskSource(config.contentDir, contentLabel);
@@ -65,11 +69,21 @@ function renderedFiles(view: SiteView): string[] {
     ...view.wiki,
     ...view.backlog,
   ];
-  return visible.filter((e) => e !== null && e.hasBody).map((e) => e!.file).sort();
+  return visible
+    .filter((e) => e !== null && e.hasBody)
+    .map((e) => e!.file)
+    .sort();
 }
 
 function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string> {
-  const all: EntryBase[] = [content.mission, content.vision, ...content.strategy, ...content.objectives, ...content.roadmap, ...content.wiki];
+  const all: EntryBase[] = [
+    content.mission,
+    content.vision,
+    ...content.strategy,
+    ...content.objectives,
+    ...content.roadmap,
+    ...content.wiki,
+  ];
   const shown = new Set(
     [view.mission, view.vision, ...view.strategy, ...view.objectives, ...view.roadmap, ...view.wiki]
       .filter((e) => e !== null)

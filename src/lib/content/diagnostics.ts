@@ -16,9 +16,10 @@ export function showValue(value: unknown): string {
   if (value === undefined) return '(missing)';
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    // JSON.stringify gives undefined for functions and symbols, which YAML never produces.
+    text = JSON.stringify(value) ?? typeof value;
   } catch {
-    text = String(value);
+    text = typeof value;
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

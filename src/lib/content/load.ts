@@ -168,7 +168,7 @@ function validate<T>(
     const items = (data as Record<string, unknown>)[list];
     if (!ctx.known.includes(list) || !Array.isArray(items)) continue;
     items.forEach((item, index) => {
-      if (item && typeof item === 'object' && !Array.isArray(item)) warnUnknown(item, known, [list, index]);
+      if (item && typeof item === 'object' && !Array.isArray(item)) warnUnknown(item as object, known, [list, index]);
     });
   }
   const result = schema.safeParse(data);
@@ -337,7 +337,7 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
       located.push({
         entry,
         file: where,
-        lineOf: parsed.lineOf,
+        lineOf: (path) => parsed.lineOf(path),
         fieldPrefix: [],
         links: bodyLinks(parsed.body, parsed.bodyLine),
       });

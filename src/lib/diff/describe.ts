@@ -107,7 +107,9 @@ function describeDates(change: Extract<Change, { type: 'dates' }>): string {
   if (!from && to) return `scheduled: ${spanText(to)}${change.toQuarter ? ` (ends ${change.toQuarter})` : ''}`;
   if (from && !to) return `unscheduled (was ${spanText(from)})`;
   if (!from || !to || endDays === null || startDays === null) return 'dates changed';
-  const q = quarters ? `, ${plural(Math.abs(quarters), 'quarter')} ${quarters > 0 ? 'later' : 'earlier'}: ${change.fromQuarter} → ${change.toQuarter}` : '';
+  const q = quarters
+    ? `, ${plural(Math.abs(quarters), 'quarter')} ${quarters > 0 ? 'later' : 'earlier'}: ${change.fromQuarter} → ${change.toQuarter}`
+    : '';
   if (endDays > 0) return `slipped ${plural(endDays, 'day')}${q}; now ${spanText(to)}`;
   if (endDays < 0) return `pulled in ${plural(-endDays, 'day')}${q}; now ${spanText(to)}`;
   return `start moved ${plural(Math.abs(startDays), 'day')} ${startDays > 0 ? 'later' : 'earlier'}; now ${spanText(to)}`;

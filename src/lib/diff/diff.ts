@@ -85,12 +85,7 @@ export function diffViews(
 }
 
 type AnyEntry =
-  | ItemView
-  | ObjectiveView
-  | Resolved<StrategyDoc>
-  | Resolved<WikiPage>
-  | Resolved<Mission>
-  | Resolved<Vision>;
+  ItemView | ObjectiveView | Resolved<StrategyDoc> | Resolved<WikiPage> | Resolved<Mission> | Resolved<Vision>;
 
 const paths = makeLinks('/', null);
 
@@ -161,7 +156,13 @@ function compareItems(old: ItemView, now: ItemView, ctx: Context): Change[] {
   if (old.confidence !== now.confidence) changes.push({ type: 'confidence', from: old.confidence, to: now.confidence });
   if (old.theme !== now.theme) changes.push({ type: 'theme', from: old.theme, to: now.theme });
   if (old.team !== now.team) changes.push({ type: 'team', from: old.team, to: now.team });
-  const deps = listChange('roadmap', old.dependsOn, now.dependsOn, (id) => ctx.base?.item(id), (id) => ctx.head?.item(id));
+  const deps = listChange(
+    'roadmap',
+    old.dependsOn,
+    now.dependsOn,
+    (id) => ctx.base?.item(id),
+    (id) => ctx.head?.item(id),
+  );
   if (deps || old.hiddenDependencyCount !== now.hiddenDependencyCount) {
     changes.push({
       type: 'dependencies',
@@ -171,7 +172,13 @@ function compareItems(old: ItemView, now: ItemView, ctx: Context): Change[] {
       hiddenTo: now.hiddenDependencyCount,
     });
   }
-  const objectives = listChange('objective', old.objectives, now.objectives, (id) => ctx.base?.objective(id), (id) => ctx.head?.objective(id));
+  const objectives = listChange(
+    'objective',
+    old.objectives,
+    now.objectives,
+    (id) => ctx.base?.objective(id),
+    (id) => ctx.head?.objective(id),
+  );
   if (objectives || old.hiddenObjectiveCount !== now.hiddenObjectiveCount) {
     changes.push({
       type: 'objectives',
@@ -196,8 +203,7 @@ export function compareDates(from: Span | null, to: Span | null, fiscalYearStart
     const q = quarterOf(date);
     return q.fiscalYear * 4 + q.index;
   };
-  const label = (date: string | undefined) =>
-    date ? periodLabel(quarterOf(date), fiscalYearStartMonth) : null;
+  const label = (date: string | undefined) => (date ? periodLabel(quarterOf(date), fiscalYearStartMonth) : null);
   return {
     type: 'dates',
     from,
@@ -302,7 +308,9 @@ function compareKeyResults(before: ResolvedKeyResult[], after: ResolvedKeyResult
  * (`npm run diff`), who see both audiences; a public build never does this.
  */
 export function withPublicationReasons(publicDiff: RoadmapDiff, internalDiff: RoadmapDiff): RoadmapDiff {
-  const madePublic = new Set(internalDiff.becamePublic.filter((e) => e.reason === 'made-public').map((e) => `${e.kind}:${e.id}`));
+  const madePublic = new Set(
+    internalDiff.becamePublic.filter((e) => e.reason === 'made-public').map((e) => `${e.kind}:${e.id}`),
+  );
   const becamePublic = publicDiff.becamePublic
     .map((e): PublishedEntry => ({ ...e, reason: madePublic.has(`${e.kind}:${e.id}`) ? 'made-public' : 'new' }))
     .sort((a, b) => Number(b.reason === 'made-public') - Number(a.reason === 'made-public'));

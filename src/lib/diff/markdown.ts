@@ -46,7 +46,10 @@ export function diffMarkdown(diffs: RoadmapDiff[], options: MarkdownOptions = {}
     lines.push('');
     lines.push(
       `**Publishes:** ${publishing
-        .map((e) => `${KIND_NAME[e.kind]} “${escapeMarkdown(e.title)}”${e.reason === 'made-public' ? ' (made public, was internal)' : e.reason === 'new' ? ' (new)' : ''}`)
+        .map(
+          (e) =>
+            `${KIND_NAME[e.kind]} “${escapeMarkdown(e.title)}”${e.reason === 'made-public' ? ' (made public, was internal)' : e.reason === 'new' ? ' (new)' : ''}`,
+        )
         .join(', ')}`,
     );
   }
@@ -58,7 +61,9 @@ export function diffMarkdown(diffs: RoadmapDiff[], options: MarkdownOptions = {}
     const body = audienceSection(diff, root, options.previewAudience ?? 'public');
     lines.push('');
     if (diffs.length > 1 && index > 0) {
-      lines.push(`<details><summary><strong>${AUDIENCE_NAME[diff.audience]}</strong>: ${escapeHtml(summaryText(diff))}</summary>`);
+      lines.push(
+        `<details><summary><strong>${AUDIENCE_NAME[diff.audience]}</strong>: ${escapeHtml(summaryText(diff))}</summary>`,
+      );
       lines.push('');
       lines.push(...body);
       lines.push('');
@@ -98,7 +103,10 @@ function audienceSection(diff: RoadmapDiff, root: string | null, previewAudience
     const text = row.tag === 'made-public' ? 'made public (was internal)' : row.text;
     return `${kind(row.ref)} ${name(row.ref, row.present)}${internal}${text ? `: ${escapeMarkdown(text)}` : ''}`;
   };
-  section(diff.audience === 'public' ? 'Published: newly visible to everyone' : 'Becomes public', of('published', 'made-public').map(line));
+  section(
+    diff.audience === 'public' ? 'Published: newly visible to everyone' : 'Becomes public',
+    of('published', 'made-public').map(line),
+  );
   section('Added', of('added').map(line));
   section('Removed', of('removed').map(line));
   section('Changed', of('changed').map(line));

@@ -26,9 +26,11 @@ export const MARKER_LABEL: Record<Marker, string> = {
 /** Roadmap item id -> marker, from a diff of the build's own audience. */
 export function itemMarkers(diff: RoadmapDiff): Map<string, ItemMarker> {
   const markers = new Map<string, ItemMarker>();
-  const set = (id: string, marker: Marker, detail: string) => markers.set(id, { marker, label: MARKER_LABEL[marker], detail });
+  const set = (id: string, marker: Marker, detail: string) =>
+    markers.set(id, { marker, label: MARKER_LABEL[marker], detail });
   for (const entry of diff.added) {
-    if (entry.kind === 'roadmap') set(entry.id, 'new', diff.audience === 'public' ? 'New on the public roadmap' : 'New item');
+    if (entry.kind === 'roadmap')
+      set(entry.id, 'new', diff.audience === 'public' ? 'New on the public roadmap' : 'New item');
   }
   for (const entry of diff.changed) {
     if (entry.kind !== 'roadmap') continue;
@@ -51,10 +53,17 @@ const escapeAttr = (text: string) =>
 export function markTimelineSvg(svg: string, markers: Map<string, ItemMarker>): string {
   if (markers.size === 0) return svg;
   return svg.replace(/<(?:a|g)\s[^>]*data-item="([^"]*)"[^>]*>/g, (tag, escapedId: string) => {
-    const id = escapedId.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const id = escapedId
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     const mark = markers.get(id);
     if (!mark) return tag;
-    const labelled = tag.replace(/aria-label="([^"]*)"/, (_, text: string) => `aria-label="${text}, ${escapeAttr(mark.label.toLowerCase())} in this preview"`);
+    const labelled = tag.replace(
+      /aria-label="([^"]*)"/,
+      (_, text: string) => `aria-label="${text}, ${escapeAttr(mark.label.toLowerCase())} in this preview"`,
+    );
     return labelled.replace(/>$/, ` data-change="${mark.marker}">`);
   });
 }

@@ -12,7 +12,13 @@ export function redactDiff(diff: RoadmapDiff, hidden: (ref: EntryRef) => boolean
   const changed = shown(diff.changed)
     .map((entry) => ({ ...entry, changes: entry.changes.flatMap((c) => redactChange(c, hidden)) }))
     .filter((entry) => entry.changes.length > 0);
-  const result = { ...diff, becamePublic: shown(diff.becamePublic), added: shown(diff.added), removed: shown(diff.removed), changed };
+  const result = {
+    ...diff,
+    becamePublic: shown(diff.becamePublic),
+    added: shown(diff.added),
+    removed: shown(diff.removed),
+    changed,
+  };
   return { ...result, summary: summarizeDiff(result) };
 }
 

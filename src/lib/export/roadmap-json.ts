@@ -3,7 +3,8 @@ import type { Links } from '../site/links.ts';
 
 /** The `/roadmap.json` document: only what the view holds, arrays sorted by id, stable key order. */
 export function roadmapJson(view: SiteView, links: Links) {
-  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = <T extends { id: string }>(list: T[]) =>
+    [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     site: { title: view.site.title, url: view.site.url ? links.absolute('') : null },
     today: view.today,

@@ -89,7 +89,11 @@ function contentRepo(git: SimpleGit, root: string, folder: string): ContentRepo 
     const wanted = [...new Set(ids)].filter((id) => !blobs.has(id));
     if (wanted.length < 2) return;
     const loaded = runGit(root, ['cat-file', '--batch'], `${wanted.join('\n')}\n`).then(parseBatch);
-    for (const id of wanted) blobs.set(id, loaded.then((map) => map.get(id) ?? git.raw(['cat-file', 'blob', id])));
+    for (const id of wanted)
+      blobs.set(
+        id,
+        loaded.then((map) => map.get(id) ?? git.raw(['cat-file', 'blob', id])),
+      );
     await loaded;
   };
 
@@ -165,9 +169,19 @@ function contentRepo(git: SimpleGit, root: string, folder: string): ContentRepo 
           if (revision.startsWith('-')) throw new GitError(`${JSON.stringify(revision)} is not a revision`);
           let out: string;
           try {
-            out = await git.raw(['ls-tree', '-r', '-z', '--full-tree', revision, '--', pathspec === '.' ? '.' : folder]);
+            out = await git.raw([
+              'ls-tree',
+              '-r',
+              '-z',
+              '--full-tree',
+              revision,
+              '--',
+              pathspec === '.' ? '.' : folder,
+            ]);
           } catch (error) {
-            throw new GitError(`git cannot read revision ${JSON.stringify(revision)}: ${firstLine(error)}`, { cause: error });
+            throw new GitError(`git cannot read revision ${JSON.stringify(revision)}: ${firstLine(error)}`, {
+              cause: error,
+            });
           }
           const files = new Map<string, string>();
           for (const record of out.split('\0')) {
@@ -245,5 +259,10 @@ function parseBatch(out: Buffer): Map<string, string> {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n').find((line) => line.trim())?.replace(/^fatal:\s*/, '') ?? text;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.replace(/^fatal:\s*/, '') ?? text
+  );
 }

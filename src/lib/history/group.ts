@@ -4,7 +4,20 @@ import type { IsoDate } from '../model/dates.ts';
 import { fiscalQuarterOf, periodLabel } from '../model/fiscal.ts';
 import type { HistoryEntry } from './history.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export interface MonthGroup {
   /** `2026-11` */
@@ -70,7 +83,8 @@ export function entryTitle(entry: HistoryEntry): string {
 /** Anchor of a history entry on /changes/. */
 export const entryAnchor = (entry: Pick<HistoryEntry, 'hash'>) => `c-${entry.hash.slice(0, 12)}`;
 
-export type EventKind = 'added' | 'published' | 'made-public' | 'made-internal' | 'removed' | 'status' | 'dates' | 'horizon';
+export type EventKind =
+  'added' | 'published' | 'made-public' | 'made-internal' | 'removed' | 'status' | 'dates' | 'horizon';
 
 export interface EntryEvent {
   kind: EventKind;
@@ -103,7 +117,12 @@ export function entryEvents(entries: HistoryEntry[], kind: DiffKind, id: string)
       const text = describeChange(change);
       events.push({
         ...at,
-        kind: change.type === 'visibility' ? (change.to === 'public' ? 'made-public' : 'made-internal') : (change.type as EventKind),
+        kind:
+          change.type === 'visibility'
+            ? change.to === 'public'
+              ? 'made-public'
+              : 'made-internal'
+            : (change.type as EventKind),
         text: text.charAt(0).toUpperCase() + text.slice(1),
       });
     }

@@ -107,7 +107,9 @@ export async function computeHistory(repo: ContentRepo | null, options: HistoryO
 
   for (const [index, commit] of commits.entries()) {
     const parent = commit.parents[0] ?? null;
-    const cacheFile = options.cacheDir ? join(options.cacheDir, `${cacheKey(repo.folder, audience, commit, parent)}.json`) : null;
+    const cacheFile = options.cacheDir
+      ? join(options.cacheDir, `${cacheKey(repo.folder, audience, commit, parent)}.json`)
+      : null;
     const cached = cacheFile ? await readCached(cacheFile) : null;
     let diff: RoadmapDiff | null = cached;
     if (cached) {

@@ -8,9 +8,7 @@ import type { Audience, Content } from '../model/types.ts';
 
 /** The content folder at one revision: missing there, not valid there, or loaded. */
 export type RevisionState =
-  | { status: 'absent' }
-  | { status: 'invalid'; diagnostics: Diagnostic[] }
-  | { status: 'ok'; content: Content };
+  { status: 'absent' } | { status: 'invalid'; diagnostics: Diagnostic[] } | { status: 'ok'; content: Content };
 
 /**
  * Loads a content folder from any source. A folder with no content files (none of site.yaml,

@@ -26,7 +26,7 @@ export function alignment(view: SiteView): Alignment {
       .filter((i) => i.objectives.length === 0 && i.hiddenObjectiveCount === 0)
       .sort(byTitle),
     itemsWithoutBacklog: view.roadmap
-      .filter((i) => i.status !== 'shipped' && i.status !== 'cancelled' && !(view.backlogByEpic.get(i.id)?.length))
+      .filter((i) => i.status !== 'shipped' && i.status !== 'cancelled' && !view.backlogByEpic.get(i.id)?.length)
       .sort(byTitle),
     orphans: [...view.orphanBacklog].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
   };

@@ -46,7 +46,8 @@ const CLOSED_ITEM = new Set<ItemView['status']>(['shipped', 'cancelled']);
 
 const said = (status: string) => status.replace('-', ' ');
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-const list = (ids: string[]) => (ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`);
+const list = (ids: string[]) =>
+  ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
 
 /** The drift flags of one item, in the order of `DRIFT_KINDS`. */
 export function itemDrift(view: SiteView, item: ItemView): DriftFlag[] {
@@ -58,7 +59,10 @@ export function itemDrift(view: SiteView, item: ItemView): DriftFlag[] {
 
   // An item past its last day that is neither shipped nor cancelled tells readers a date that has gone.
   if (item.end && item.end < view.today && !CLOSED_ITEM.has(item.status)) {
-    flag('overdue', `ended ${formatDate(item.end)} (${days(daysBetween(item.end, view.today))} ago) but is ${said(item.status)}, not shipped`);
+    flag(
+      'overdue',
+      `ended ${formatDate(item.end)} (${days(daysBetween(item.end, view.today))} ago) but is ${said(item.status)}, not shipped`,
+    );
   }
 
   // Every piece of linked work is finished (won't-do counts as finished), yet the item is not shipped.
@@ -72,7 +76,10 @@ export function itemDrift(view: SiteView, item: ItemView): DriftFlag[] {
   if (item.status === 'shipped') {
     const defects = open.filter((b) => b.type === 'defect').map((b) => b.id);
     if (defects.length > 0) {
-      flag('shipped-with-open-defects', `is shipped with ${defects.length} open defect${defects.length === 1 ? '' : 's'}: ${list(defects)}`);
+      flag(
+        'shipped-with-open-defects',
+        `is shipped with ${defects.length} open defect${defects.length === 1 ? '' : 's'}: ${list(defects)}`,
+      );
     }
   }
 
@@ -96,7 +103,10 @@ export function itemDrift(view: SiteView, item: ItemView): DriftFlag[] {
       const dep = view.item(id);
       if (!dep?.end || dep.status === 'shipped' || dep.status === 'cancelled') continue;
       if (item.start <= dep.end) {
-        flag('starts-before-dependency', `starts ${formatDate(item.start)}, before ${dep.title} (${dep.id}), which it depends on, ends ${formatDate(dep.end)}`);
+        flag(
+          'starts-before-dependency',
+          `starts ${formatDate(item.start)}, before ${dep.title} (${dep.id}), which it depends on, ends ${formatDate(dep.end)}`,
+        );
       }
     }
   }
@@ -105,7 +115,9 @@ export function itemDrift(view: SiteView, item: ItemView): DriftFlag[] {
 
 /** Every drift flag of the view, item by item (items sorted by id), so output is stable. */
 export function driftFlags(view: SiteView): DriftFlag[] {
-  return [...view.roadmap].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap((item) => itemDrift(view, item));
+  return [...view.roadmap]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .flatMap((item) => itemDrift(view, item));
 }
 
 export interface DriftGroup {

@@ -24,8 +24,7 @@ function period(kind: FiscalPeriod['kind'], fiscalYear: number, index: number, s
   const months = kind === 'year' ? 12 : kind === 'half' ? 6 : 3;
   const first = utcMonth.offset(fiscalYearStart(fiscalYear, startMonth), months * (index - 1));
   const next = utcMonth.offset(first, months);
-  const id =
-    kind === 'year' ? String(fiscalYear) : `${fiscalYear}-${kind === 'half' ? 'H' : 'Q'}${index}`;
+  const id = kind === 'year' ? String(fiscalYear) : `${fiscalYear}-${kind === 'half' ? 'H' : 'Q'}${index}`;
   return { kind, fiscalYear, index, id, start: toIso(first), end: addDays(toIso(next), -1) };
 }
 

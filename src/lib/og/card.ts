@@ -52,24 +52,34 @@ export function cardTree(c: CardInput): Node {
       el('div', { width: 24, height: CARD_HEIGHT, backgroundColor: c.accent }),
       el(
         'div',
-        { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px 56px', flex: 1 },
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          padding: '64px 72px 56px',
+          flex: 1,
+        },
         [
-          el('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 30, color: '#535b68' }, [
-            el('div', { display: 'flex', fontWeight: 600 }, c.siteTitle),
-            el(
-              'div',
-              {
-                display: 'flex',
-                fontSize: 24,
-                fontWeight: 600,
-                color: '#1d5bd0',
-                backgroundColor: '#e6eefc',
-                borderRadius: 999,
-                padding: '6px 22px',
-              },
-              c.kind,
-            ),
-          ]),
+          el(
+            'div',
+            { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 30, color: '#535b68' },
+            [
+              el('div', { display: 'flex', fontWeight: 600 }, c.siteTitle),
+              el(
+                'div',
+                {
+                  display: 'flex',
+                  fontSize: 24,
+                  fontWeight: 600,
+                  color: '#1d5bd0',
+                  backgroundColor: '#e6eefc',
+                  borderRadius: 999,
+                  padding: '6px 22px',
+                },
+                c.kind,
+              ),
+            ],
+          ),
           el('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1 }, title),
           el('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 30 }, [
             el('div', { display: 'flex', color: '#1a1d23', fontWeight: 600 }, c.detail || ' '),

@@ -23,7 +23,8 @@ export function pagePathOfFile(file: string): string {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
 const decode = (text: string) =>
   text.replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (whole, name: string) => {
-    if (ENTITIES[name] !== undefined) return ENTITIES[name]!;
+    const named = ENTITIES[name];
+    if (named !== undefined) return named;
     if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
     return whole;
@@ -31,6 +32,8 @@ const decode = (text: string) =>
 
 /** The value of `<meta property|name="key" content="…">` in a page, or null. */
 export function readMeta(html: string, key: string): string | null {
-  const tag = new RegExp(`<meta\\s+(?:property|name)="${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s+content="([^"]*)"`).exec(html);
+  const tag = new RegExp(
+    `<meta\\s+(?:property|name)="${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s+content="([^"]*)"`,
+  ).exec(html);
   return tag ? decode(tag[1]!) : null;
 }

@@ -5,7 +5,7 @@ import { CARD_HEIGHT, CARD_WIDTH, type CardInput, cardTree } from './card.ts';
 
 /** Draws a card with satori (text becomes paths with the bundled Inter) and rasterises it with resvg. */
 export async function renderCard(input: CardInput): Promise<Buffer> {
-  const svg = await satori(cardTree(input) as never, {
+  const svg = await satori(cardTree(input), {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: fontData().map((f) => ({ name: 'Inter', data: f.data, weight: f.weight, style: 'normal' as const })),

@@ -2,7 +2,15 @@ import type { BacklogView, ItemView, ObjectiveView, SiteView } from '../model/au
 import type { IsoDate } from '../model/dates.ts';
 import { periodLabel, quartersBetween } from '../model/fiscal.ts';
 import type { Resolved } from '../model/resolve.ts';
-import type { BacklogStatus, EntryBase, Mission, ObjectiveStatus, StrategyDoc, Vision, WikiPage } from '../model/types.ts';
+import type {
+  BacklogStatus,
+  EntryBase,
+  Mission,
+  ObjectiveStatus,
+  StrategyDoc,
+  Vision,
+  WikiPage,
+} from '../model/types.ts';
 import type { Links } from '../site/links.ts';
 import { HORIZON_LABEL, KIND_LABEL, STATUS_LABEL } from '../site/page-data.ts';
 

@@ -67,7 +67,10 @@ export function roadmapSpan(view: SiteView): { start: string; end: string; quart
   const dated = view.roadmap.filter((i) => i.start && i.end);
   if (dated.length === 0) return null;
   const start = dated.map((i) => i.start!).sort()[0]!;
-  const end = dated.map((i) => i.end!).sort().at(-1)!;
+  const end = dated
+    .map((i) => i.end!)
+    .sort()
+    .at(-1)!;
   const fy = view.site.fiscalYearStartMonth;
   return { start, end, quarters: quartersBetween(start, end, fy).map((q) => periodLabel(q, fy)) };
 }
@@ -101,13 +104,19 @@ export function comparisonRows(view: SiteView): ComparisonRow[] {
     {
       aspect: 'audience',
       label: 'Audience',
-      roadmap: ['Executives, customers and the whole company.', visibilityLine(view, view.roadmap, 'roadmap item', 'roadmap items')],
+      roadmap: [
+        'Executives, customers and the whole company.',
+        visibilityLine(view, view.roadmap, 'roadmap item', 'roadmap items'),
+      ],
       backlog: ['The team doing the work.', visibilityLine(view, view.backlog, 'backlog item', 'backlog items')],
     },
     {
       aspect: 'intent',
       label: 'Intent',
-      roadmap: ['Strategic: which problems we will solve, and why, by theme and objective.', 'Looks about three months ahead.'],
+      roadmap: [
+        'Strategic: which problems we will solve, and why, by theme and objective.',
+        'Looks about three months ahead.',
+      ],
       backlog: ['Tactical: the stories and defects that deliver those items.', 'Looks one or two sprints ahead.'],
     },
     {
@@ -210,9 +219,12 @@ const byRoadmapOrder = (a: TraceRow, b: TraceRow) =>
 const COMPARE: Record<TraceSortKey, (a: TraceRow, b: TraceRow) => number> = {
   theme: byRoadmapOrder,
   item: (a, b) => text(a.item.title, b.item.title) || byRoadmapOrder(a, b),
-  status: (a, b) => ROADMAP_STATUSES.indexOf(a.item.status) - ROADMAP_STATUSES.indexOf(b.item.status) || byRoadmapOrder(a, b),
+  status: (a, b) =>
+    ROADMAP_STATUSES.indexOf(a.item.status) - ROADMAP_STATUSES.indexOf(b.item.status) || byRoadmapOrder(a, b),
   when: (a, b) =>
-    text(startOf(a), startOf(b)) || text(a.item.end ?? '9999-99-99', b.item.end ?? '9999-99-99') || byRoadmapOrder(a, b),
+    text(startOf(a), startOf(b)) ||
+    text(a.item.end ?? '9999-99-99', b.item.end ?? '9999-99-99') ||
+    byRoadmapOrder(a, b),
   size: (a, b) => a.backlog.total - b.backlog.total || byRoadmapOrder(a, b),
   // No planned backlog at all sorts before 0% done: it is the least done there is.
   done: (a, b) => (a.backlog.done ?? -1) - (b.backlog.done ?? -1) || byRoadmapOrder(a, b),

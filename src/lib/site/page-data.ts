@@ -88,7 +88,7 @@ export function timeFrame(item: Pick<ItemView, 'start' | 'end' | 'quarter'>, vie
 export function objectiveChain(view: SiteView, objective: ObjectiveView): ObjectiveView[] {
   const chain = [objective];
   const seen = new Set([objective.id]);
-  for (let o = objective; o.parent && !seen.has(o.parent); ) {
+  for (let o = objective; o.parent && !seen.has(o.parent);) {
     const parent = view.objective(o.parent);
     if (!parent) break;
     chain.push(parent);

@@ -16,7 +16,14 @@ export function readUrlState(search: string, names: readonly string[]): UrlState
   const params = new URLSearchParams(search);
   const filters: Record<string, string[]> = {};
   for (const name of names) {
-    const values = [...new Set(params.getAll(name).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(name)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length) filters[name] = values;
   }
   return { q: (params.get('q') ?? '').trim(), filters };

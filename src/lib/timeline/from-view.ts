@@ -29,8 +29,12 @@ export function timelineInput(
   const ids = new Set(items.map((i) => i.id));
   return {
     items,
-    themes: view.themes.filter((t) => !options.theme || t.id === options.theme).map((t) => ({ id: t.id, color: t.color })),
-    milestones: options.theme ? [] : view.strategy.flatMap((doc) => doc.milestones.map((m) => ({ title: m.title, date: m.date }))),
+    themes: view.themes
+      .filter((t) => !options.theme || t.id === options.theme)
+      .map((t) => ({ id: t.id, color: t.color })),
+    milestones: options.theme
+      ? []
+      : view.strategy.flatMap((doc) => doc.milestones.map((m) => ({ title: m.title, date: m.date }))),
     dependencies: view.roadmap
       .filter((i) => ids.has(i.id))
       .flatMap((i) => i.dependsOn.filter((to) => ids.has(to)).map((to) => ({ from: i.id, to }))),

@@ -148,7 +148,8 @@ const PAD = 12;
 /** Estimated rendered width of a label: generous, so estimates err towards more room. */
 export function textWidth(text: string, fontSize: number): number {
   let units = 0;
-  for (const ch of text) units += /[A-Z0-9MW@%]/.test(ch) ? 0.68 : /[ilj.,:;'|!]/.test(ch) ? 0.3 : ch === ' ' ? 0.3 : 0.56;
+  for (const ch of text)
+    units += /[A-Z0-9MW@%]/.test(ch) ? 0.68 : /[ilj.,:;'|!]/.test(ch) ? 0.3 : ch === ' ' ? 0.3 : 0.56;
   return units * fontSize;
 }
 
@@ -185,7 +186,9 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
   const domain = { start: first.start, end: last.end };
   const x0 = o.gutter;
   const x1 = o.width - PAD;
-  const scale = scaleUtc().domain([toDate(domain.start), utcDay.offset(toDate(domain.end), 1)]).range([x0, x1]);
+  const scale = scaleUtc()
+    .domain([toDate(domain.start), utcDay.offset(toDate(domain.end), 1)])
+    .range([x0, x1]);
   const xOf = (date: IsoDate) => scale(toDate(date));
   const xAfter = (date: IsoDate) => scale(toDate(addDays(date, 1)));
 
@@ -199,7 +202,9 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
   let y = AXIS_HEIGHT;
 
   // Milestones get a lane of their own above the themes, packed like bars.
-  const milestoneOrder = [...input.milestones].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  const milestoneOrder = [...input.milestones].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title),
+  );
   const milestoneLabels = milestoneOrder.map((m) => {
     const x = xOf(m.date) + (xAfter(m.date) - xOf(m.date)) / 2;
     const text = shorten(m.title, o.maxLabelChars);
@@ -207,7 +212,10 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
     const right = x + 10 + w <= x1;
     return { m, x, text, w, right, extent: right ? { x0: x - 7, x1: x + 10 + w } : { x0: x - 10 - w, x1: x + 7 } };
   });
-  const milestoneRows = pack(milestoneLabels.map((l) => l.extent), o.gap);
+  const milestoneRows = pack(
+    milestoneLabels.map((l) => l.extent),
+    o.gap,
+  );
   const milestoneRowCount = milestoneLabels.length ? Math.max(...milestoneRows) + 1 : 0;
   const milestoneLane = milestoneRowCount ? { y, height: milestoneRowCount * 24 + LANE_PAD * 2 } : null;
   const milestones: MilestoneMark[] = milestoneLabels.map((l, i) => {
@@ -217,7 +225,13 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
       date: l.m.date,
       x: l.x,
       y: my,
-      label: { x: l.right ? l.x + 10 : l.x - 10, y: my, text: l.text, anchor: l.right ? 'start' : 'end', inside: false },
+      label: {
+        x: l.right ? l.x + 10 : l.x - 10,
+        y: my,
+        text: l.text,
+        anchor: l.right ? 'start' : 'end',
+        inside: false,
+      },
     };
   });
   if (milestoneLane) y += milestoneLane.height;
@@ -247,7 +261,11 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
   const bars: Bar[] = [];
   for (const theme of laneThemes) {
     const items = [...byTheme.get(theme.id)!].sort(
-      (a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
+      (a, b) =>
+        a.start.localeCompare(b.start) ||
+        a.end.localeCompare(b.end) ||
+        a.title.localeCompare(b.title) ||
+        a.id.localeCompare(b.id),
     );
     const placed = items.map((item) => {
       const bx = xOf(item.start);
@@ -266,7 +284,10 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
           : { x0: label.x - w, x1: bx + bw };
       return { item, bx, bw, label, extent };
     });
-    const rows = pack(placed.map((p) => p.extent), o.gap);
+    const rows = pack(
+      placed.map((p) => p.extent),
+      o.gap,
+    );
     const rowCount = Math.max(1, ...rows.map((r) => r + 1));
     const height = rowCount * o.rowHeight + LANE_PAD * 2;
     lanes.push({ theme: theme.id, color: theme.color, y, height, rows: rowCount });

@@ -170,7 +170,9 @@ function legend(layout: TimelineLayout, p: Palette): string {
       }"${e.kind === 'low' ? ` opacity="${LOW_CONFIDENCE_OPACITY}"` : ''}/>`;
     }
     const textX = x + 28;
-    parts.push(`${mark}<text x="${textX}" y="${y + 7}" dominant-baseline="central" style="fill:${p.muted};font-size:12px">${escapeXml(e.label)}</text>`);
+    parts.push(
+      `${mark}<text x="${textX}" y="${y + 7}" dominant-baseline="central" style="fill:${p.muted};font-size:12px">${escapeXml(e.label)}</text>`,
+    );
     x = textX + e.label.length * 6.6 + 18;
   }
   return `<g aria-hidden="true">${parts.join('')}</g>`;
@@ -193,7 +195,9 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
   // Quarter bands, alternate ones shaded, with their names on the axis.
   layout.bands.forEach((band, i) => {
     if (i % 2 === 1) {
-      out.push(`<rect x="${r(band.x0)}" y="${y0 - 28}" width="${r(band.x1 - band.x0)}" height="${r(y1 - y0 + 28)}" style="fill:${p.band}"/>`);
+      out.push(
+        `<rect x="${r(band.x0)}" y="${y0 - 28}" width="${r(band.x1 - band.x0)}" height="${r(y1 - y0 + 28)}" style="fill:${p.band}"/>`,
+      );
     }
     if (band.x1 - band.x0 >= 56 || band.quarter.index === 1) {
       out.push(
@@ -241,7 +245,9 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
 
   if (layout.today) {
     const tx = r(layout.today.x);
-    out.push(`<line x1="${tx}" x2="${tx}" y1="${y0}" y2="${y1 + 4}" style="stroke:${p.today};stroke-width:2;stroke-dasharray:4 3"/>`);
+    out.push(
+      `<line x1="${tx}" x2="${tx}" y1="${y0}" y2="${y1 + 4}" style="stroke:${p.today};stroke-width:2;stroke-dasharray:4 3"/>`,
+    );
     out.push(
       `<text x="${tx}" y="${y1 + 14}" text-anchor="middle" dominant-baseline="central" style="fill:${p.today};font-size:12px;font-weight:700">Today · ${escapeXml(formatDate(layout.today.date))}</text>`,
     );

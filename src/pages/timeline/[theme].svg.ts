@@ -10,5 +10,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { view, links } = await siteData();
   const { svg } = renderTimeline(view, links, { theme: props.id as string, standalone: true });
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, { headers: { 'Content-Type': 'image/svg+xml' } });
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, {
+    headers: { 'Content-Type': 'image/svg+xml' },
+  });
 };

@@ -54,7 +54,14 @@ export function vision(overrides: Partial<Vision> = {}): Vision {
 }
 
 export function strategyDoc(id: string, overrides: Partial<StrategyDoc> = {}): StrategyDoc {
-  return { ...base(id, `strategy/${id}.md`), kind: 'strategy', summary: null, order: null, milestones: [], ...overrides };
+  return {
+    ...base(id, `strategy/${id}.md`),
+    kind: 'strategy',
+    summary: null,
+    order: null,
+    milestones: [],
+    ...overrides,
+  };
 }
 
 export function objective(id: string, overrides: Partial<Objective> = {}): Objective {
