@@ -9,11 +9,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/lib/config.ts';
 import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
-import { ContentError, type SiteData, buildSiteData } from '../src/lib/build/site-data.ts';
-import { isChangesError, prepareChanges } from '../src/lib/build/changes-data.ts';
+import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../src/lib/build/site-data.ts';
+import { isChangesError, prepareChanges, shareChangesData } from '../src/lib/build/changes-data.ts';
 import { writeSearchIndex } from '../src/integrations/search-index.ts';
 import { todayUtc } from '../src/lib/model/dates.ts';
-import { writeOgImages } from './og.ts';
+import { writeImages } from './images.ts';
 import { lock } from 'proper-lockfile';
 
 const root = resolve(import.meta.dirname, '..');
@@ -40,13 +40,14 @@ async function main(): Promise<number> {
   let data: SiteData;
   try {
     data = await buildSiteData(process.env, root, new Date());
+    shareSiteData(data);
     for (const d of data.diagnostics) console.warn(formatDiagnostic(d));
     console.log(
       `Cairn: building the ${data.config.audience} site from ${data.config.contentDir} as of ${data.config.today}` +
         (data.config.base !== '/' ? ` under ${data.config.base}` : ''),
     );
     // History and preview diffs from git: a bad ROADMAP_COMPARE_BASE stops the build here.
-    await prepareChanges(data, console.log, console.warn);
+    shareChangesData(await prepareChanges(data, console.log, console.warn));
   } catch (error) {
     await rm(dist, { recursive: true, force: true });
     if (isChangesError(error)) {
@@ -92,18 +93,23 @@ async function main(): Promise<number> {
     }
     console.log(`Cairn: Astro built the pages (${since(phase)})`);
     phase = performance.now();
-    const og = await writeOgImages(
-      staging,
-      join(cacheRoot, 'og-cache'),
-      data.view.site.title,
-      hostOf(data.view.site.url),
+    // Images (worker threads) and the search index (pagefind's own process) are independent:
+    // made side by side, in staging, so a failure of either leaves no site.
+    const [images, search] = await Promise.all([
+      writeImages(staging, join(cacheRoot, 'images'), {
+        title: data.view.site.title,
+        host: hostOf(data.view.site.url),
+      }).then((result) => ({ ...result, took: since(phase) })),
+      writeSearchIndex(staging, data, join(cacheRoot, 'search')).then((result) => ({ ...result, took: since(phase) })),
+    ]);
+    stats.og = images.og;
+    console.log(
+      `Cairn: Open Graph images: ${images.og.generated} generated, ${images.og.reused} reused; ` +
+        `timeline PNGs: ${images.timeline.generated} generated, ${images.timeline.reused} reused (${images.took})`,
     );
-    stats.og = og;
-    console.log(`Cairn: Open Graph images: ${og.generated} generated, ${og.reused} reused (${since(phase)})`);
-    phase = performance.now();
-    // The search index is part of the site: built in staging, so a failure leaves no site.
-    const search = await writeSearchIndex(staging, data);
-    console.log(`Cairn: search index of ${search.pages} pages and ${search.records} backlog items (${since(phase)})`);
+    console.log(
+      `Cairn: search index of ${search.pages} pages and ${search.records} backlog items${search.reused ? ', unchanged, reused' : ''} (${search.took})`,
+    );
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist);
   } catch (error) {

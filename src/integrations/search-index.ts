@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SiteData } from '../lib/build/site-data.ts';
 import { backlogSearchRecords, searchPagePaths } from '../lib/search/entries.ts';
 
@@ -18,22 +21,39 @@ export interface SearchIndexResult {
  * index that does not hold exactly those pages and records) throws, and the caller then
  * writes no site at all.
  */
-export async function writeSearchIndex(siteDir: string, data: SiteData): Promise<SearchIndexResult> {
-  const pagefind = await import('pagefind');
+export async function writeSearchIndex(
+  siteDir: string,
+  data: SiteData,
+  cacheDir: string | null = null,
+): Promise<SearchIndexResult & { reused: boolean }> {
   const paths = searchPagePaths(data.view, data.links);
   const records = backlogSearchRecords(data.view, data.links);
+  const pages = await Promise.all(
+    paths.map(async (path) => ({
+      path,
+      html: separateBlocks(await readFile(join(siteDir, decodeURI(path), 'index.html'), 'utf8')),
+    })),
+  );
+  const outputPath = join(siteDir, 'pagefind');
+  const result = { pages: paths.length, records: records.length };
+
+  // The same pages and records give the same index: a rebuild of unchanged content copies it.
+  const hash = createHash('sha256').update(JSON.stringify([PAGEFIND_VERSION, INDEX_OPTIONS, records]));
+  for (const page of pages) hash.update(`\0${page.path}\0${page.html}`);
+  const key = hash.digest('hex');
+  const cached = cacheDir ? join(cacheDir, key) : null;
+  if (cached && existsSync(join(cached, 'pagefind-entry.json'))) {
+    await linkTree(cached, outputPath);
+    return { ...result, reused: true };
+  }
+
+  const pagefind = await import('pagefind');
   try {
-    const created = await pagefind.createIndex({
-      forceLanguage: 'en',
-      // Field labels ("Status", "Owner", "Last reviewed") are not what a page is about: left in,
-      // "review" would find every page.
-      excludeSelectors: ['dl.facts > dt', 'dl.meta dt'],
-    });
+    const created = await pagefind.createIndex(INDEX_OPTIONS);
     if (!created.index) throw new Error(`pagefind could not start: ${created.errors.join('; ')}`);
     const { index } = created;
-    for (const path of paths) {
-      const html = await readFile(join(siteDir, decodeURI(path), 'index.html'), 'utf8');
-      const added = await index.addHTMLFile({ url: `/${path}`, content: separateBlocks(html) });
+    for (const { path, html } of pages) {
+      const added = await index.addHTMLFile({ url: `/${path}`, content: html });
       fail(`indexing /${path}`, added.errors);
     }
     for (const record of records) {
@@ -41,7 +61,6 @@ export async function writeSearchIndex(siteDir: string, data: SiteData): Promise
       const added = await index.addCustomRecord({ url, content, language, meta: { ...meta }, filters });
       fail(`indexing ${url}`, added.errors);
     }
-    const outputPath = join(siteDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     fail('writing the index', written.errors);
     // One page per visible entry and one record per visible backlog item, nothing else.
@@ -55,8 +74,43 @@ export async function writeSearchIndex(siteDir: string, data: SiteData): Promise
   } finally {
     await pagefind.close();
   }
-  return { pages: paths.length, records: records.length };
+  if (cached) {
+    // Copied under a temporary name and renamed, so a cache entry is whole or absent.
+    const partial = `${cached}.${process.pid}.partial`;
+    await cp(outputPath, partial, { recursive: true });
+    await rename(partial, cached).catch(() => rm(partial, { recursive: true, force: true }));
+  }
+  return { ...result, reused: false };
 }
+
+/** Hard-links every file of a folder into another (copies where links are not possible). */
+async function linkTree(from: string, to: string): Promise<void> {
+  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const dirs = new Set(files.map((e) => join(to, relative(from, e.parentPath))));
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
+  await Promise.all(
+    files.map(async (e) => {
+      const source = join(e.parentPath, e.name);
+      const target = join(to, relative(from, source));
+      await link(source, target).catch(() => copyFile(source, target));
+    }),
+  );
+}
+
+const INDEX_OPTIONS = {
+  forceLanguage: 'en',
+  // Field labels ("Status", "Owner", "Last reviewed") are not what a page is about: left in,
+  // "review" would find every page.
+  excludeSelectors: ['dl.facts > dt', 'dl.meta dt'],
+};
+
+/** The installed pagefind's version, part of the cache key: another version writes another index. */
+const PAGEFIND_VERSION = (() => {
+  // pagefind does not export its package.json: walk up from its entry point to find it.
+  let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+})();
 
 /**
  * Pagefind separates words at the end of paragraphs, cells, list items and headings, but not

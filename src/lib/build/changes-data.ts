@@ -129,8 +129,18 @@ export async function prepareChanges(
 
 let cached: Promise<ChangesData> | undefined;
 
+/** Like `shareSiteData`: the build script's changes data, for Astro's modules in its process. */
+const SHARED = Symbol.for('cairn.changesData');
+type Shared = { [SHARED]?: Promise<ChangesData> };
+
+export function shareChangesData(changes: ChangesData): void {
+  (globalThis as Shared)[SHARED] = Promise.resolve(changes);
+}
+
 /** The changes data of this build, computed once per process like `siteData()`. */
 export function changesData(): Promise<ChangesData> {
+  const shared = (globalThis as Shared)[SHARED];
+  if (shared) return shared;
   cached ??= siteData().then((data) => buildChangesData(data, historyCacheDir(data.config.projectRoot)));
   return cached;
 }

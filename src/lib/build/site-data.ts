@@ -2,7 +2,7 @@ import { type BuildConfig, readBuildConfig } from '../config.ts';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../content/diagnostics.ts';
 import { loadContent } from '../content/load.ts';
 import { diskSource, relativeLabel } from '../content/source.ts';
-import { type SiteView, audienceView } from '../model/audience.ts';
+import { type SiteView, audienceView, pageEntries } from '../model/audience.ts';
 import { resolveContent } from '../model/resolve.ts';
 import { type Links, makeLinks } from '../site/links.ts';
 import type { Content, EntryBase } from '../model/types.ts';
@@ -60,37 +60,17 @@ export async function buildSiteData(
 }
 
 function renderedFiles(view: SiteView): string[] {
-  const visible = [
-    view.mission,
-    view.vision,
-    ...view.strategy,
-    ...view.objectives,
-    ...view.roadmap,
-    ...view.wiki,
-    ...view.backlog,
-  ];
+  const visible: EntryBase[] = [...pageEntries(view), ...view.backlog];
   return visible
-    .filter((e) => e !== null && e.hasBody)
-    .map((e) => e!.file)
+    .filter((e) => e.hasBody)
+    .map((e) => e.file)
     .sort();
 }
 
 function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string> {
-  const all: EntryBase[] = [
-    content.mission,
-    content.vision,
-    ...content.strategy,
-    ...content.objectives,
-    ...content.roadmap,
-    ...content.wiki,
-  ];
-  const shown = new Set(
-    [view.mission, view.vision, ...view.strategy, ...view.objectives, ...view.roadmap, ...view.wiki]
-      .filter((e) => e !== null)
-      .map((e) => `${e.kind}\0${e.id}`),
-  );
+  const shown = new Set(pageEntries(view).map((e) => `${e.kind}\0${e.id}`));
   return new Set(
-    all
+    pageEntries(content)
       .filter((e) => !shown.has(`${e.kind}\0${e.id}`))
       .map((e) => decodeURI(links.entryPath(e.kind, e.id)).toLowerCase()),
   );
@@ -99,10 +79,24 @@ function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string
 let cached: Promise<SiteData> | undefined;
 
 /**
+ * Where `npm run build` leaves the data it loaded for Astro's modules to pick up. Astro loads
+ * the config, the content config and the pages each through its own module graph, in the
+ * build's process: without this, a 1,000-item site would be read and validated four times.
+ */
+const SHARED = Symbol.for('cairn.siteData');
+type Shared = { [SHARED]?: Promise<SiteData> };
+
+export function shareSiteData(data: SiteData): void {
+  (globalThis as Shared)[SHARED] = Promise.resolve(data);
+}
+
+/**
  * The site data for this process, from the environment's build switches. Computed once:
  * every page of a build renders from the same load, and "today" cannot change mid-build.
  */
 export function siteData(): Promise<SiteData> {
+  const shared = (globalThis as Shared)[SHARED];
+  if (shared) return shared;
   cached ??= buildSiteData(process.env, process.cwd(), new Date());
   return cached;
 }

@@ -1,4 +1,4 @@
-import type { ItemView, ObjectiveView, SiteView } from '../model/audience.ts';
+import { type ItemView, type ObjectiveView, type SiteView, pageEntries } from '../model/audience.ts';
 import { daysBetween } from '../model/dates.ts';
 import { fiscalQuarterOf, periodLabel } from '../model/fiscal.ts';
 import type { Resolved, ResolvedKeyResult } from '../model/resolve.ts';
@@ -114,15 +114,7 @@ function addedEntry(entry: AnyEntry): AddedEntry {
 function entryMap(view: SiteView | null): Map<string, AnyEntry> {
   const map = new Map<string, AnyEntry>();
   if (!view) return map;
-  const all: (AnyEntry | null)[] = [
-    view.mission,
-    view.vision,
-    ...view.strategy,
-    ...view.objectives,
-    ...view.roadmap,
-    ...view.wiki,
-  ];
-  for (const entry of all) if (entry) map.set(`${entry.kind}\0${entry.id}`, entry);
+  for (const entry of pageEntries(view)) map.set(`${entry.kind}\0${entry.id}`, entry);
   return map;
 }
 

@@ -80,6 +80,39 @@ export interface SiteView {
 /** Colours for themes site.yaml does not colour: distinct, and readable on light and dark. */
 export const THEME_PALETTE = ['#2f6fed', '#c2410c', '#15803d', '#9333ea', '#b91c1c', '#0e7490', '#a16207', '#be185d'];
 
+interface PageCollections {
+  mission: EntryBase | null;
+  vision: EntryBase | null;
+  strategy: EntryBase[];
+  objectives: EntryBase[];
+  roadmap: EntryBase[];
+  wiki: EntryBase[];
+}
+
+/**
+ * The entries that have a page of their own (every kind but backlog items), in route order,
+ * of a view or of the whole content.
+ */
+export function pageEntries<V extends PageCollections>(
+  v: V,
+): (
+  | NonNullable<V['mission']>
+  | NonNullable<V['vision']>
+  | V['strategy'][number]
+  | V['objectives'][number]
+  | V['roadmap'][number]
+  | V['wiki'][number]
+)[] {
+  return [
+    ...(v.mission ? [v.mission as NonNullable<V['mission']>] : []),
+    ...(v.vision ? [v.vision as NonNullable<V['vision']>] : []),
+    ...v.strategy,
+    ...v.objectives,
+    ...v.roadmap,
+    ...v.wiki,
+  ];
+}
+
 export function canSee(audience: Audience, entry: Pick<EntryBase, 'visibility'>): boolean {
   return audience === 'internal' || entry.visibility === 'public';
 }

@@ -1,5 +1,5 @@
 import { type Alignment, alignment } from './alignment.ts';
-import type { SiteView } from './audience.ts';
+import { type SiteView, pageEntries } from './audience.ts';
 import type { IsoDate } from './dates.ts';
 import { type DriftFlag, driftFlags } from './drift.ts';
 import type { Freshness } from './resolve.ts';
@@ -28,15 +28,7 @@ export interface StaleEntry {
  * items count only when an `updated` they carry is too old (see `resolveContent`).
  */
 export function staleEntries(view: SiteView): StaleEntry[] {
-  const entries: (EntryBase & Freshness)[] = [
-    ...(view.mission ? [view.mission] : []),
-    ...(view.vision ? [view.vision] : []),
-    ...view.strategy,
-    ...view.objectives,
-    ...view.roadmap,
-    ...view.wiki,
-    ...view.backlog,
-  ];
+  const entries: (EntryBase & Freshness)[] = [...pageEntries(view), ...view.backlog];
   return entries
     .filter((e) => e.stale)
     .map((e) => ({

@@ -1,4 +1,4 @@
-import type { BacklogView, ItemView, ObjectiveView, SiteView } from '../model/audience.ts';
+import { type BacklogView, type ItemView, type ObjectiveView, type SiteView, pageEntries } from '../model/audience.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { periodLabel, quartersBetween } from '../model/fiscal.ts';
 import type { Resolved } from '../model/resolve.ts';
@@ -129,15 +129,7 @@ export function pageSearchEntry(view: SiteView, page: PageEntry): SearchEntry {
 
 /** Site paths (no base) of every page in the search index: one per entry the audience may see. */
 export function searchPagePaths(view: SiteView, links: Links): string[] {
-  const entries: EntryBase[] = [
-    ...(view.mission ? [view.mission] : []),
-    ...(view.vision ? [view.vision] : []),
-    ...view.strategy,
-    ...view.objectives,
-    ...view.roadmap,
-    ...view.wiki,
-  ];
-  return entries.map((e) => links.entryPath(e.kind, e.id));
+  return pageEntries(view).map((e) => links.entryPath(e.kind, e.id));
 }
 
 /**

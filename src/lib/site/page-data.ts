@@ -1,4 +1,11 @@
-import type { BacklogView, ItemView, ObjectiveView, SiteView, ThemeView } from '../model/audience.ts';
+import {
+  type BacklogView,
+  type ItemView,
+  type ObjectiveView,
+  type SiteView,
+  type ThemeView,
+  pageEntries,
+} from '../model/audience.ts';
 import { formatDate } from '../model/dates.ts';
 import { fiscalQuarterOf, periodLabel } from '../model/fiscal.ts';
 import type { BacklogStatus, BacklogType, EntryBase, Horizon, RoadmapStatus } from '../model/types.ts';
@@ -166,14 +173,7 @@ export interface RecentEntry {
 
 /** Entries most recently reviewed, newest first. */
 export function recentlyUpdated(view: SiteView, limit: number): RecentEntry[] {
-  const entries: EntryBase[] = [
-    ...(view.mission ? [view.mission] : []),
-    ...(view.vision ? [view.vision] : []),
-    ...view.strategy,
-    ...view.objectives,
-    ...view.roadmap,
-    ...view.wiki,
-  ];
+  const entries: EntryBase[] = pageEntries(view);
   return entries
     .filter((e): e is EntryBase & { updated: string } => e.updated !== null)
     .sort((a, b) => b.updated.localeCompare(a.updated) || a.title.localeCompare(b.title, 'en'))

@@ -31,3 +31,18 @@ export function renderTimeline(
 
 /** PNG width for slides: twice the drawing's width, crisp on projectors and retina screens. */
 export const PNG_WIDTH = 2400;
+/** The narrowest PNG, still wider than any slide. */
+export const MIN_PNG_WIDTH = 1600;
+/** Most pixels one PNG may have (4 bytes each while drawn): a timeline of thousands of rows
+ * would otherwise need gigabytes of memory to draw at full width. */
+export const MAX_PNG_PIXELS = 40_000_000;
+
+/**
+ * How wide to draw a timeline of `width` × `height` drawing units as a PNG: full width, or
+ * narrower for a very tall drawing so it stays within MAX_PNG_PIXELS, but never below
+ * MIN_PNG_WIDTH.
+ */
+export function pngWidth(width: number, height: number): number {
+  const fits = Math.floor(Math.sqrt((MAX_PNG_PIXELS * width) / height));
+  return Math.max(MIN_PNG_WIDTH, Math.min(PNG_WIDTH, fits));
+}
