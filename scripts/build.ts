@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     }
     if (error instanceof ContentError) {
       for (const d of error.diagnostics) console.error(formatDiagnostic(d));
-      console.error(`\n${error.message.split('\n')[0]}`);
+      console.error(`\n${error.message.split('\n')[0]!.replace(/:$/, '.')}`);
       return 1;
     }
     if (error instanceof ConfigError) {

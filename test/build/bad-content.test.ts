@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, OUTPUT, runBuild } from '../support/build.ts';
+import { FIXTURES, OUTPUT, runBuild, runScript } from '../support/build.ts';
 
 /**
  * Each case breaks one thing in a copy of the valid `audience` fixture. The build must exit
@@ -178,6 +178,20 @@ describe('a build of bad content', () => {
       else expect(result.stderr).toMatch(expected);
     }
     expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+
+  it('gives the same messages from npm run check, which exits 1', async () => {
+    const content = await brokenCopy('check', { 'roadmap/search.md': ['status: planned', 'status: doing'] });
+    const result = await runScript('check.ts', [], {
+      ...process.env,
+      ROADMAP_CONTENT: content,
+      ROADMAP_TODAY: '2026-11-21',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'roadmap/search.md:5: status: got "doing"; expected one of: exploring, planned, in-progress, shipped, paused, cancelled',
+    );
+    expect(result.stderr).toContain('1 error');
   });
 
   it('reports every problem of a content folder in one run', async () => {

@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/build.ts';
+import { runScript } from '../support/build.ts';
 import { type TempRepo, md, tempRepo } from '../support/git.ts';
 
 /**
@@ -16,22 +13,8 @@ const commits: Record<string, string> = {};
 const roadmapItem = (fields: string, body = '') => md(fields, body);
 const SITE = 'title: Ledger Co roadmap\ndefaultVisibility: public\nfiscalYearStartMonth: 1\n';
 
-async function diff(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [join(PROJECT_ROOT, 'scripts', 'diff.ts'), ...args],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, ROADMAP_CONTENT: repo.dir, ROADMAP_TODAY: '2026-11-21', ...env },
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const diff = (args: string[], env: Record<string, string> = {}) =>
+  runScript('diff.ts', args, { ...process.env, ROADMAP_CONTENT: repo.dir, ROADMAP_TODAY: '2026-11-21', ...env });
 
 beforeAll(async () => {
   repo = await tempRepo('cairn-diff-cli-');

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, OUTPUT, PROJECT_ROOT, listFiles, readSiteTexts, runBuild } from '../support/build.ts';
+import { FIXTURES, OUTPUT, listFiles, readSiteTexts, runBuild, runScript } from '../support/build.ts';
 
 /**
  * The `drift` fixture triggers every drift flag, has stale entries, orphan backlog items, items
@@ -39,23 +37,8 @@ function row(html: string, title: string): string {
   return text(html.slice(html.lastIndexOf('<tr', at), html.indexOf('</tr>', at)));
 }
 
-async function check(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, ROADMAP_CONTENT: content, ROADMAP_TODAY: TODAY };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      [join(PROJECT_ROOT, 'scripts', 'check.ts'), ...args],
-      {
-        cwd: PROJECT_ROOT,
-        env,
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const check = (...args: string[]) =>
+  runScript('check.ts', args, { ...process.env, ROADMAP_CONTENT: content, ROADMAP_TODAY: TODAY });
 
 beforeAll(async () => {
   await Promise.all([publicOut, internalOut].map((dir) => rm(dir, { recursive: true, force: true })));

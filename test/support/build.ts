@@ -41,11 +41,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     ROADMAP_COMPARE_BASE: options.compareBase ?? '',
     ...options.env,
   };
+  return runScript('build.ts', ['--out', options.out], env);
+}
+
+/** Runs one of scripts/*.ts as its npm script does (same Node), with exit code and output. */
+export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [join(PROJECT_ROOT, 'scripts', 'build.ts'), '--out', options.out],
-      { cwd: PROJECT_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+      [join(PROJECT_ROOT, 'scripts', script), ...args],
+      {
+        cwd: PROJECT_ROOT,
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffViews } from '../../src/lib/diff/diff.ts';
-import { itemMarkers, markTimelineSvg } from '../../src/lib/diff/markers.ts';
+import { itemMarkers } from '../../src/lib/diff/markers.ts';
+import { layoutTimeline } from '../../src/lib/timeline/layout.ts';
+import { PAGE_PALETTE, timelineSvg } from '../../src/lib/timeline/svg.ts';
 import { redactDiff } from '../../src/lib/diff/redact.ts';
 import type { Change, RoadmapDiff } from '../../src/lib/diff/types.ts';
 import { type SiteView, audienceView } from '../../src/lib/model/audience.ts';
@@ -352,26 +354,54 @@ describe('itemMarkers', () => {
     expect(markers.get('alerts')?.detail).toMatch(/^status|slipped 92 days, 1 quarter later: FY27 Q1 → FY27 Q2/);
   });
 
+  // The timeline renderer draws preview markers itself (src/lib/timeline/svg.ts).
+  const markedLayout = () =>
+    layoutTimeline({
+      items: [
+        {
+          id: 'alerts',
+          title: 'Alerts',
+          theme: 'Ops',
+          status: 'in-progress',
+          confidence: null,
+          start: '2026-10-01',
+          end: '2026-12-31',
+          href: '/roadmap/alerts/',
+        },
+        {
+          id: 'x',
+          title: 'X',
+          theme: 'Ops',
+          status: 'planned',
+          confidence: 'low',
+          start: '2027-01-01',
+          end: '2027-03-31',
+          href: '/roadmap/x/',
+        },
+      ],
+      themes: [{ id: 'Ops', color: '#2f6fed' }],
+      milestones: [],
+      dependencies: [],
+      today: '2026-11-21',
+      fiscalYearStartMonth: 1,
+    });
+  const svgOptions = { title: 'T', description: 'D', palette: PAGE_PALETTE, idPrefix: 't', standalone: false };
+
   it('marks the bars of a page’s timeline drawing', () => {
     const markers = new Map([['alerts', { marker: 'new' as const, label: 'New', detail: '' }]]);
-    expect(
-      markTimelineSvg(
-        '<g style="opacity:0.6" data-item="alerts" data-status="planned"><rect/></g><g data-item="x"><rect/></g>',
-        markers,
-      ),
-    ).toBe(
-      '<g style="opacity:0.6" data-item="alerts" data-status="planned" data-change="new"><rect/></g><g data-item="x"><rect/></g>',
-    );
+    const svg = timelineSvg(markedLayout(), { ...svgOptions, inlineLinks: false, changes: markers });
+    expect(svg).toContain('<g data-item="alerts" data-status="in-progress" data-change="new">');
+    expect(svg).toContain('<g style="opacity:0.55" data-item="x" data-status="planned">');
   });
 
   it('marks the bars of a timeline drawing whose bars are links, and says how they changed', () => {
     const markers = new Map([['alerts', { marker: 'slipped' as const, label: 'Slipped', detail: '' }]]);
-    const svg =
-      '<svg><a href="/roadmap/alerts/" aria-label="Alerts, In progress" data-item="alerts" data-status="in-progress"><rect/></a>' +
-      '<a href="/roadmap/x/" aria-label="X" data-item="x"><rect/></a></svg>';
-    expect(markTimelineSvg(svg, markers)).toBe(
-      '<svg><a href="/roadmap/alerts/" aria-label="Alerts, In progress, slipped in this preview" data-item="alerts" data-status="in-progress" data-change="slipped"><rect/></a>' +
-        '<a href="/roadmap/x/" aria-label="X" data-item="x"><rect/></a></svg>',
+    const svg = timelineSvg(markedLayout(), { ...svgOptions, inlineLinks: true, changes: markers });
+    expect(svg).toMatch(
+      /<a href="\/roadmap\/alerts\/" aria-label="Alerts, In progress, 2026-10-01 to 2026-12-31, slipped in this preview" data-item="alerts" data-status="in-progress" data-change="slipped">/,
+    );
+    expect(svg).toMatch(
+      /<a href="\/roadmap\/x\/" aria-label="X, Planned, 2027-01-01 to 2027-03-31, low confidence" style="opacity:0\.55" data-item="x" data-status="planned">/,
     );
   });
 });

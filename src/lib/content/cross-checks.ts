@@ -30,6 +30,8 @@ const COLLECTION_NAME: Record<string, string> = {
 export interface ExistingIds {
   objective: Set<string>;
   roadmap: Set<string>;
+  /** Page paths (`roadmap/sso/`) of every entry that has a page, valid or not. */
+  pages: Set<string>;
 }
 
 /** Checks that need more than one entry: duplicate ids, dangling references, cycles. */
@@ -113,7 +115,7 @@ export function checkCrossReferences(located: Located[], existing: ExistingIds):
       `parent cycle: ${cycle.path.join(' -> ')}; expected objectives to form a tree`,
     );
   }
-  diagnostics.push(...checkBodyLinks(located));
+  diagnostics.push(...checkBodyLinks(located, existing.pages));
   return diagnostics;
 }
 
@@ -124,7 +126,7 @@ const SECTIONS = ['mission/', 'vision/', 'strategy/', 'objectives/', 'roadmap/',
  * publish the internal page's address (and lead nowhere) on the public site: an error. A
  * link to an entry page that does not exist is a warning.
  */
-function checkBodyLinks(located: Located[]): Diagnostic[] {
+function checkBodyLinks(located: Located[], existingPages: Set<string>): Diagnostic[] {
   const links = makeLinks('/', null);
   const pages = new Map(
     located
@@ -147,7 +149,7 @@ function checkBodyLinks(located: Located[]): Diagnostic[] {
             message: `links to ${showValue(link.href)}, the page of internal ${COLLECTION_NAME[target.kind] ?? target.kind} ${showValue(target.id)}; expected a public entry to link only to public pages (the public site would publish the address)`,
           });
         }
-      } else if (SECTIONS.some((section) => path.startsWith(section) && path !== section) ) {
+      } else if (!existingPages.has(path) && SECTIONS.some((section) => path.startsWith(section) && path !== section)) {
         diagnostics.push({
           severity: 'warning',
           file: at.file,

@@ -31,6 +31,7 @@ import {
 } from './schemas.ts';
 import type { ContentSource } from './source.ts';
 import { bodyLinks } from './body-links.ts';
+import { makeLinks } from '../site/links.ts';
 import { type ParsedYaml, parseFrontmatter, parseYaml } from './yaml-source.ts';
 
 export interface LoadResult {
@@ -198,7 +199,22 @@ interface FileRecord {
 export async function loadContent(source: ContentSource): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const display = (path: string) => `${source.label}/${path}`.replace(/^\.\//, '');
-  const paths = await source.list();
+  let paths: string[];
+  try {
+    paths = await source.list();
+  } catch (error) {
+    return {
+      content: null,
+      diagnostics: [
+        {
+          severity: 'error',
+          file: source.label,
+          field: '(folder)',
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a content folder with site.yaml (set ROADMAP_CONTENT to its path)`,
+        },
+      ],
+    };
+  }
   const files: FileRecord[] = [];
   for (const path of paths) {
     const role = classify(path);
@@ -243,7 +259,7 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
       parsed,
       known: KNOWN_FIELDS.site!,
     });
-    diagnostics.push(...result.diagnostics);
+    diagnostics.push(...result.diagnostics, ...duplicateThemes(parsed, display(file.path)));
     if (result.data) {
       const s = result.data;
       site = {
@@ -259,20 +275,6 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
           description: t.description ?? null,
         })),
       };
-      const seen = new Set<string>();
-      (s.themes ?? []).forEach((theme, index) => {
-        if (seen.has(theme.id)) {
-          diagnostics.push({
-            severity: 'error',
-            file: display(file.path),
-            line: parsed.lineOf(['themes', index, 'id']),
-            field: `themes[${index}].id`,
-            value: theme.id,
-            message: `duplicate theme id ${showValue(theme.id)}; expected each theme once`,
-          });
-        }
-        seen.add(theme.id);
-      });
     }
   }
   const defaultVisibility: Visibility = site?.defaultVisibility ?? 'internal';
@@ -493,6 +495,15 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
     ...checkCrossReferences(located, {
       objective: new Set(files.flatMap((f) => (f.role.kind === 'objective' ? [f.role.id] : []))),
       roadmap: new Set(files.flatMap((f) => (f.role.kind === 'roadmap' ? [f.role.id] : []))),
+      pages: new Set(
+        files.flatMap((f) =>
+          f.role.kind === 'mission' || f.role.kind === 'vision'
+            ? [`${f.role.kind}/`]
+            : 'id' in f.role && f.role.kind !== 'backlog'
+              ? [pagePath(f.role.kind, f.role.id)]
+              : [],
+        ),
+      ),
     }),
   );
 
@@ -560,4 +571,34 @@ function backlogItem(
     sprint: d.sprint ?? null,
     points: d.points ?? null,
   };
+}
+
+/** Theme ids declared twice in site.yaml: checked on the raw list, so other errors cannot hide it. */
+function duplicateThemes(parsed: ParsedYaml, file: string): Diagnostic[] {
+  const themes = (parsed.data as { themes?: unknown } | null)?.themes;
+  if (!Array.isArray(themes)) return [];
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  themes.forEach((theme: unknown, index) => {
+    const raw = (theme as { id?: unknown } | null)?.id;
+    if (typeof raw !== 'string' && typeof raw !== 'number') return;
+    const id = String(raw).trim();
+    if (seen.has(id)) {
+      diagnostics.push({
+        severity: 'error',
+        file,
+        line: parsed.lineOf(['themes', index, 'id']),
+        field: `themes[${index}].id`,
+        value: id,
+        message: `duplicate theme id ${showValue(id)}; expected each theme once`,
+      });
+    }
+    seen.add(id);
+  });
+  return diagnostics;
+}
+
+/** An entry page's path, as body links name it: `roadmap/sso/`. */
+function pagePath(kind: 'strategy' | 'objective' | 'roadmap' | 'wiki', id: string): string {
+  return decodeURI(makeLinks('/', null).entryPath(kind, id)).toLowerCase();
 }

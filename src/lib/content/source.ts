@@ -21,14 +21,8 @@ export function diskSource(root: string, label: string = root): ContentSource {
   return {
     label,
     async list() {
-      let entries;
-      try {
-        entries = await readdir(root, { recursive: true, withFileTypes: true });
-      } catch (error) {
-        throw new Error(`The content folder ${label} cannot be read (expected a folder with site.yaml)`, {
-          cause: error,
-        });
-      }
+      // A missing or unreadable folder rejects here; the loader reports it like any other problem.
+      const entries = await readdir(root, { recursive: true, withFileTypes: true });
       return entries
         .filter((entry) => entry.isFile())
         .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))

@@ -42,28 +42,3 @@ export function itemMarkers(diff: RoadmapDiff): Map<string, ItemMarker> {
   }
   return markers;
 }
-
-const escapeAttr = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * Marks the bars of a timeline drawing: each bar link (`<a … data-item="id">`) of a marked
- * item gets `data-change="<marker>"` (styled in global.css) and its label says how it changed.
- */
-export function markTimelineSvg(svg: string, markers: Map<string, ItemMarker>): string {
-  if (markers.size === 0) return svg;
-  return svg.replace(/<(?:a|g)\s[^>]*data-item="([^"]*)"[^>]*>/g, (tag, escapedId: string) => {
-    const id = escapedId
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-    const mark = markers.get(id);
-    if (!mark) return tag;
-    const labelled = tag.replace(
-      /aria-label="([^"]*)"/,
-      (_, text: string) => `aria-label="${text}, ${escapeAttr(mark.label.toLowerCase())} in this preview"`,
-    );
-    return labelled.replace(/>$/, ` data-change="${mark.marker}">`);
-  });
-}

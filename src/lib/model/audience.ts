@@ -197,11 +197,15 @@ function themeViews(site: SiteSettings, items: ItemView[], audience: Audience): 
     ...declared.map((t) => ({ id: t.id, color: t.color, description: t.description, declared: true })),
     ...others.map((id) => ({ id, color: null, description: null, declared: false })),
   ];
-  return all.map((t, index) => ({
-    ...t,
-    slug: slug(t.id) || `theme-${index + 1}`,
-    color: t.color ?? paletteColor(t.id),
-  }));
+  const slugs = new Set<string>();
+  return all.map((t) => {
+    // A name with no letters or digits, or one that slugs like another, gets a suffix from
+    // its own name, so its address does not depend on which other themes this build shows.
+    let themeSlug = slug(t.id) || `theme-${nameHash(t.id)}`;
+    if (slugs.has(themeSlug)) themeSlug = `${themeSlug}-${nameHash(t.id)}`;
+    slugs.add(themeSlug);
+    return { ...t, slug: themeSlug, color: t.color ?? paletteColor(t.id) };
+  });
 }
 
 /**
@@ -209,9 +213,14 @@ function themeViews(site: SiteSettings, items: ItemView[], audience: Audience): 
  * both audiences and when other themes come and go.
  */
 export function paletteColor(themeId: string): string {
+  return THEME_PALETTE[nameHash(themeId) % THEME_PALETTE.length]!;
+}
+
+/** A small stable number from a name (31-multiplier string hash). */
+function nameHash(name: string): number {
   let hash = 0;
-  for (const ch of themeId) hash = (Math.imul(hash, 31) + ch.codePointAt(0)!) >>> 0;
-  return THEME_PALETTE[hash % THEME_PALETTE.length]!;
+  for (const ch of name) hash = (Math.imul(hash, 31) + ch.codePointAt(0)!) >>> 0;
+  return hash;
 }
 
 function sortByOrder<T extends { order: number | null; title: string; id: string }>(list: T[]): T[] {

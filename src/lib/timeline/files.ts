@@ -2,14 +2,14 @@ import type { SiteView } from '../model/audience.ts';
 import type { Links } from '../site/links.ts';
 import { timelineInput } from './from-view.ts';
 import { layoutTimeline } from './layout.ts';
-import { FILE_PALETTE, PAGE_PALETTE, timelineLinkLayer, timelineSvg } from './svg.ts';
+import { type BarChange, FILE_PALETTE, PAGE_PALETTE, timelineLinkLayer, timelineSvg } from './svg.ts';
 import { formatDate } from '../model/dates.ts';
 
 /** The whole-roadmap or one theme's timeline, as the page shows it or as a standalone file. */
 export function renderTimeline(
   view: SiteView,
   links: Links,
-  options: { theme?: string; standalone: boolean; idPrefix?: string },
+  options: { theme?: string; standalone: boolean; idPrefix?: string; changes?: ReadonlyMap<string, BarChange> },
 ) {
   const input = timelineInput(view, links, { theme: options.theme, absoluteLinks: options.standalone });
   const layout = layoutTimeline(input);
@@ -25,8 +25,10 @@ export function renderTimeline(
     idPrefix: options.idPrefix ?? 'timeline',
     standalone: options.standalone,
     inlineLinks: options.standalone,
+    changes: options.changes,
   });
-  return { input, layout, svg, linkLayer: options.standalone ? '' : timelineLinkLayer(layout), title };
+  const linkLayer = options.standalone ? '' : timelineLinkLayer(layout, options.changes);
+  return { input, layout, svg, linkLayer, title };
 }
 
 /** PNG width for slides: twice the drawing's width, crisp on projectors and retina screens. */

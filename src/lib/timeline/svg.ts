@@ -61,6 +61,15 @@ export interface SvgOptions {
    * links go in a separate layer, `timelineLinkLayer`, instead.
    */
   inlineLinks: boolean;
+  /** Preview builds: how each changed item changed (`slipped`, …), shown on its bar. */
+  changes?: ReadonlyMap<string, BarChange>;
+}
+
+export interface BarChange {
+  /** Goes into `data-change`, which the page's CSS styles. */
+  marker: string;
+  /** Said in the bar's label: `Slipped`. */
+  label: string;
 }
 
 const LEGEND_HEIGHT = 30;
@@ -97,14 +106,15 @@ export function barStyle(status: RoadmapStatus): BarStyle {
 
 const LOW_CONFIDENCE_OPACITY = 0.55;
 
-function describeBar(bar: Bar): string {
+function describeBar(bar: Bar, change?: BarChange): string {
   const parts = [bar.title, STATUS_LABEL[bar.status], `${bar.start} to ${bar.end}`];
   if (bar.confidence) parts.push(`${bar.confidence} confidence`);
   if (bar.conflict) parts.push('starts before a dependency ends');
+  if (change) parts.push(`${change.label.toLowerCase()} in this preview`);
   return parts.join(', ');
 }
 
-function drawBar(bar: Bar, p: Palette, link: boolean): string {
+function drawBar(bar: Bar, p: Palette, link: boolean, change?: BarChange): string {
   const s = barStyle(bar.status);
   const stroke = s.stroke === 'cancelled' ? p.cancelled : bar.color;
   const weak = bar.confidence === 'low';
@@ -120,9 +130,11 @@ function drawBar(bar: Bar, p: Palette, link: boolean): string {
   const flag = bar.conflict
     ? `<g><circle cx="${r(bar.x)}" cy="${r(bar.y)}" r="7" style="fill:${p.conflict}"/><text x="${r(bar.x)}" y="${r(bar.y)}" dominant-baseline="central" text-anchor="middle" style="fill:#ffffff;font-size:11px;font-weight:700">!</text></g>`
     : '';
-  const attributes = `${weak ? ` style="opacity:${LOW_CONFIDENCE_OPACITY}"` : ''} data-item="${escapeXml(bar.id)}" data-status="${bar.status}"`;
+  const attributes = `${weak ? ` style="opacity:${LOW_CONFIDENCE_OPACITY}"` : ''} data-item="${escapeXml(bar.id)}" data-status="${bar.status}"${
+    change ? ` data-change="${escapeXml(change.marker)}"` : ''
+  }`;
   return link
-    ? `<a href="${escapeXml(bar.href)}" aria-label="${escapeXml(describeBar(bar))}"${attributes}>${rect}${cap}${label}${flag}</a>`
+    ? `<a href="${escapeXml(bar.href)}" aria-label="${escapeXml(describeBar(bar, change))}"${attributes}>${rect}${cap}${label}${flag}</a>`
     : `<g${attributes}>${rect}${cap}${label}${flag}</g>`;
 }
 
@@ -131,12 +143,12 @@ function drawBar(bar: Bar, p: Palette, link: boolean): string {
  * assistive technology and out of the tab order: the table that follows the drawing carries
  * the same links for keyboard and screen-reader users.
  */
-export function timelineLinkLayer(layout: TimelineLayout): string {
+export function timelineLinkLayer(layout: TimelineLayout, changes?: ReadonlyMap<string, BarChange>): string {
   const areas = layout.bars.map((bar) => {
     const w = textWidth(bar.label.text, 13);
     const x0 = Math.min(bar.x, bar.label.anchor === 'end' ? bar.label.x - w : bar.x);
     const x1 = Math.max(bar.x + bar.width, bar.label.anchor === 'start' ? bar.label.x + w : bar.x + bar.width);
-    return `<a href="${escapeXml(bar.href)}" tabindex="-1"><title>${escapeXml(describeBar(bar))}</title><rect x="${r(x0 - 2)}" y="${r(bar.y - 2)}" width="${r(x1 - x0 + 4)}" height="${bar.height + 4}" rx="5"/></a>`;
+    return `<a href="${escapeXml(bar.href)}" tabindex="-1"><title>${escapeXml(describeBar(bar, changes?.get(bar.id)))}</title><rect x="${r(x0 - 2)}" y="${r(bar.y - 2)}" width="${r(x1 - x0 + 4)}" height="${bar.height + 4}" rx="5"/></a>`;
   });
   return `<svg viewBox="0 0 ${layout.width} ${layout.height + LEGEND_HEIGHT}" class="timeline-links" aria-hidden="true" focusable="false">${areas.join('')}</svg>`;
 }
@@ -231,7 +243,7 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
       `<path d="${c.d}" style="fill:none;stroke:${c.conflict ? p.conflict : p.muted};stroke-width:1.5${c.conflict ? ';stroke-dasharray:5 3' : ''}" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"/>`,
     );
   }
-  for (const bar of layout.bars) out.push(drawBar(bar, p, o.inlineLinks));
+  for (const bar of layout.bars) out.push(drawBar(bar, p, o.inlineLinks, o.changes?.get(bar.id)));
 
   for (const m of layout.milestones) {
     const s = 6;
