@@ -13,7 +13,8 @@ import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../sr
 import { isChangesError, prepareChanges, shareChangesData } from '../src/lib/build/changes-data.ts';
 import { writeSearchIndex } from '../src/integrations/search-index.ts';
 import { todayUtc } from '../src/lib/model/dates.ts';
-import { writeImages } from './images.ts';
+import { ImagePool } from './images.ts';
+import { listenForImages } from '../src/lib/build/image-requests.ts';
 import { lock } from 'proper-lockfile';
 
 const root = resolve(import.meta.dirname, '..');
@@ -69,6 +70,9 @@ async function main(): Promise<number> {
   const { build } = await import('astro');
   await mkdir(dirname(dist), { recursive: true });
   await mkdir(join(root, '.cairn'), { recursive: true });
+  // Images are drawn on worker threads as the pages ask for them, while Astro renders.
+  const images = new ImagePool(join(cacheRoot, 'images'));
+  const stopListening = listenForImages((request) => images.request(request));
   try {
     // Astro writes the list of content modules to <root>/.astro/, one file per project: two
     // builds of different content at once (the tests run them) would overwrite each other's.
@@ -89,23 +93,21 @@ async function main(): Promise<number> {
         logLevel: process.env.CAIRN_LOG_LEVEL === 'info' ? 'info' : 'warn',
       });
     } finally {
+      stopListening();
       await release();
     }
     console.log(`Cairn: Astro built the pages (${since(phase)})`);
     phase = performance.now();
-    // Images (worker threads) and the search index (pagefind's own process) are independent:
-    // made side by side, in staging, so a failure of either leaves no site.
-    const [images, search] = await Promise.all([
-      writeImages(staging, join(cacheRoot, 'images'), {
-        title: data.view.site.title,
-        host: hostOf(data.view.site.url),
-      }).then((result) => ({ ...result, took: since(phase) })),
+    // The rest of the images (worker threads) and the search index (pagefind's own process)
+    // are independent: made side by side, in staging, so a failure of either leaves no site.
+    const [drawn, search] = await Promise.all([
+      images.finish(staging, data.view.site).then((result) => ({ ...result, took: since(phase) })),
       writeSearchIndex(staging, data, join(cacheRoot, 'search')).then((result) => ({ ...result, took: since(phase) })),
     ]);
-    stats.og = images.og;
+    stats.og = drawn.og;
     console.log(
-      `Cairn: Open Graph images: ${images.og.generated} generated, ${images.og.reused} reused; ` +
-        `timeline PNGs: ${images.timeline.generated} generated, ${images.timeline.reused} reused (${images.took})`,
+      `Cairn: Open Graph images: ${drawn.og.generated} generated, ${drawn.og.reused} reused; ` +
+        `timeline PNGs: ${drawn.timeline.generated} generated, ${drawn.timeline.reused} reused (${drawn.took} after the pages)`,
     );
     console.log(
       `Cairn: search index of ${search.pages} pages and ${search.records} backlog items${search.reused ? ', unchanged, reused' : ''} (${search.took})`,
@@ -113,6 +115,8 @@ async function main(): Promise<number> {
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist);
   } catch (error) {
+    stopListening();
+    await images.close();
     await rm(staging, { recursive: true, force: true });
     await rm(dist, { recursive: true, force: true });
     throw error;
@@ -123,10 +127,6 @@ async function main(): Promise<number> {
     await writeFile(process.env.CAIRN_STATS_FILE, JSON.stringify(stats));
   }
   return 0;
-}
-
-function hostOf(url: string | null): string {
-  return url ? new URL(url).host : '';
 }
 
 function cacheKey(): string {

@@ -1,18 +1,30 @@
 /**
- * The build's raster images, made after Astro has written the pages: an Open Graph card for
- * every HTML page (`og/<page>.png`, from the page's own meta tags) and a PNG beside every
- * timeline SVG (`timeline.png`, `timeline/<theme>.png`). Every image is cached by a hash of
- * everything drawn on it, so a rebuild of unchanged content draws none; the rest are drawn on
- * all cores.
+ * The build's raster images: an Open Graph card for every HTML page (`og/<page>.png`) and a
+ * PNG beside every timeline SVG (`timeline.png`, `timeline/<theme>.png`).
+ *
+ * Pages ask for their images while Astro renders them (src/lib/build/image-requests.ts), and
+ * worker threads draw them into a cache meanwhile, keyed by a hash of everything drawn, so a
+ * rebuild of unchanged content draws none. When Astro is done, `finish` reads every page's
+ * card back from its meta tags and every timeline SVG from the site, asks for whatever no
+ * page asked for, waits for the drawing, and links the images into the site.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CARD_VERSION, type CardInput } from '../src/lib/og/card.ts';
-import { ACCENT_META, DETAIL_META, KIND_META, ogImagePath, pagePathOfFile, readMeta } from '../src/lib/og/meta.ts';
+import type { ImageJob, ImageRequest } from '../src/lib/build/image-requests.ts';
+import { CARD_VERSION } from '../src/lib/og/card.ts';
+import {
+  ACCENT_META,
+  DETAIL_META,
+  KIND_META,
+  cardInput,
+  ogImagePath,
+  pagePathOfFile,
+  readMeta,
+} from '../src/lib/og/meta.ts';
 import { pngWidth } from '../src/lib/timeline/files.ts';
 
 export interface ImageStats {
@@ -22,11 +34,153 @@ export interface ImageStats {
   timeline: { generated: number; reused: number };
 }
 
-/** What a worker draws: a card from its description, or an SVG as a PNG of a given width. */
-export type ImageJob = { kind: 'card'; input: CardInput } | { kind: 'svg'; svg: string; width: number };
+/** Bump when rendering changes in a way the inputs do not show (fonts, renderer, encoder). */
+const RENDER_VERSION = 2;
 
-/** Bump when rendering changes in a way the inputs do not show (fonts, renderer options). */
-const RENDER_VERSION = 1;
+/** Drawings a worker is sent ahead of finishing the ones it has. */
+const AHEAD = 16;
+
+interface Drawing {
+  job: ImageJob;
+  /** The image is in the cache already, or is being drawn into it. */
+  cached: boolean;
+}
+
+export class ImagePool {
+  /** Every image asked for, by cache key. */
+  private readonly drawings = new Map<string, Drawing>();
+  /** Which image each file of the site gets, by path relative to the site. */
+  private readonly targets = new Map<string, string>();
+  private readonly queue: { key: string; job: ImageJob }[] = [];
+  private readonly workers: Worker[] = [];
+  /** Drawings sent to each worker and not yet done. */
+  private readonly sent = new Map<Worker, number>();
+  private failure: Error | null = null;
+  private settled: (() => void) | null = null;
+
+  private readonly cacheDir: string;
+  private readonly size: number;
+
+  constructor(cacheDir: string, size = Math.max(1, Math.min(availableParallelism(), 4))) {
+    this.cacheDir = cacheDir;
+    this.size = size;
+    mkdirSync(cacheDir, { recursive: true });
+  }
+
+  /** Asks for an image; it is drawn now unless it is cached or already asked for. */
+  request({ job, target }: ImageRequest): void {
+    const key = createHash('sha256')
+      .update(JSON.stringify([RENDER_VERSION, CARD_VERSION, job]))
+      .digest('hex');
+    this.targets.set(target, key);
+    if (this.drawings.has(key)) return;
+    const cached = existsSync(this.cached(key));
+    this.drawings.set(key, { job, cached });
+    if (!cached) {
+      this.queue.push({ key, job });
+      this.pump();
+    }
+  }
+
+  /**
+   * Completes the site in `siteDir`: a card for every HTML page as its meta tags describe
+   * it, a PNG for every timeline SVG, each placed at its path. Throws if any image failed.
+   */
+  async finish(siteDir: string, site: { title: string; url: string | null }): Promise<ImageStats> {
+    try {
+      for (const file of await filesEnding(siteDir, '.html')) {
+        const html = await readFile(join(siteDir, file), 'utf8');
+        const input = cardInput(site, {
+          title: readMeta(html, 'og:title'),
+          kind: readMeta(html, KIND_META),
+          detail: readMeta(html, DETAIL_META),
+          accent: readMeta(html, ACCENT_META),
+        });
+        this.request({ job: { kind: 'card', input }, target: ogImagePath(pagePathOfFile(file)) });
+      }
+      for (const file of await filesEnding(siteDir, '.svg')) {
+        const target = file.replace(/\.svg$/, '.png');
+        if (!/^timeline(\/[^/]+)?\.svg$/.test(file) || this.targets.has(target)) continue;
+        // A timeline file no page asked a PNG for: drawn whole, in one band.
+        const svg = await readFile(join(siteDir, file), 'utf8');
+        const [, w = 1, h = 1] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)?.map(Number) ?? [];
+        this.request({ job: { kind: 'svg', width: pngWidth(w, h), bands: [svg] }, target });
+      }
+      await this.drained();
+
+      const stats: ImageStats = { og: { generated: 0, reused: 0 }, timeline: { generated: 0, reused: 0 } };
+      for (const [target, key] of this.targets) {
+        const drawing = this.drawings.get(key)!;
+        await place(this.cached(key), join(siteDir, target));
+        stats[drawing.job.kind === 'card' ? 'og' : 'timeline'][drawing.cached ? 'reused' : 'generated'] += 1;
+      }
+      return stats;
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Stops the workers; what they were drawing is abandoned. */
+  async close(): Promise<void> {
+    this.queue.length = 0;
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+
+  private cached(key: string): string {
+    return join(this.cacheDir, `${key}.png`);
+  }
+
+  /**
+   * Hands queued drawings to the least busy worker, starting workers up to the pool's size.
+   * Each worker is sent up to AHEAD drawings at once: while Astro renders, this thread can
+   * take a long while to notice that a worker finished, and the worker should not sit idle.
+   */
+  private pump(): void {
+    while (this.queue.length > 0 && !this.failure) {
+      if (this.workers.length < this.size) this.start();
+      const worker = this.workers.reduce((a, b) => (this.sent.get(b)! < this.sent.get(a)! ? b : a));
+      if (this.sent.get(worker)! >= AHEAD) break;
+      const { key, job } = this.queue.shift()!;
+      this.sent.set(worker, this.sent.get(worker)! + 1);
+      worker.postMessage({ id: key, job, file: this.cached(key) });
+    }
+    if (this.inFlight() === 0 && (this.queue.length === 0 || this.failure)) this.settled?.();
+  }
+
+  private inFlight(): number {
+    let count = 0;
+    for (const n of this.sent.values()) count += n;
+    return count;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./image-worker.ts', import.meta.url));
+    worker.on('message', (reply: { id: string; error?: string }) => {
+      this.sent.set(worker, this.sent.get(worker)! - 1);
+      if (reply.error) this.failure ??= new Error(`An image failed to render: ${reply.error}`);
+      this.pump();
+    });
+    worker.on('error', (error) => {
+      // A worker that crashed answers nothing more: what it was sent is lost with it.
+      this.failure ??= error;
+      this.sent.set(worker, 0);
+      this.pump();
+    });
+    this.workers.push(worker);
+    this.sent.set(worker, 0);
+    return worker;
+  }
+
+  /** Resolves when every image asked for is drawn; rejects with the first that failed. */
+  private async drained(): Promise<void> {
+    if (this.inFlight() > 0 || (this.queue.length > 0 && !this.failure)) {
+      await new Promise<void>((resolve) => {
+        this.settled = resolve;
+      });
+    }
+    if (this.failure) throw this.failure;
+  }
+}
 
 async function filesEnding(dir: string, suffix: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -34,56 +188,6 @@ async function filesEnding(dir: string, suffix: string): Promise<string[]> {
     .filter((e) => e.isFile() && e.name.endsWith(suffix))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
-}
-
-export async function writeImages(
-  siteDir: string,
-  cacheDir: string,
-  site: { title: string; host: string },
-): Promise<ImageStats> {
-  const jobs = new Map<string, { job: ImageJob; targets: string[]; kind: 'og' | 'timeline' }>();
-  const add = (job: ImageJob, target: string, kind: 'og' | 'timeline') => {
-    const key = createHash('sha256')
-      .update(JSON.stringify([RENDER_VERSION, CARD_VERSION, job]))
-      .digest('hex');
-    const entry = jobs.get(key) ?? { job, targets: [], kind };
-    entry.targets.push(target);
-    jobs.set(key, entry);
-  };
-
-  for (const file of await filesEnding(siteDir, '.html')) {
-    const html = await readFile(join(siteDir, file), 'utf8');
-    const input: CardInput = {
-      siteTitle: site.title,
-      host: site.host,
-      title: readMeta(html, 'og:title') ?? site.title,
-      kind: readMeta(html, KIND_META) ?? 'Page',
-      detail: readMeta(html, DETAIL_META) ?? '',
-      accent: readMeta(html, ACCENT_META) ?? '#1d5bd0',
-    };
-    add({ kind: 'card', input }, join(siteDir, ogImagePath(pagePathOfFile(file))), 'og');
-  }
-  for (const file of (await filesEnding(siteDir, '.svg')).filter((f) => /^timeline(\/[^/]+)?\.svg$/.test(f))) {
-    const svg = await readFile(join(siteDir, file), 'utf8');
-    const [, w = 1, h = 1] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)?.map(Number) ?? [];
-    add({ kind: 'svg', svg, width: pngWidth(w, h) }, join(siteDir, file.replace(/\.svg$/, '.png')), 'timeline');
-  }
-
-  await mkdir(cacheDir, { recursive: true });
-  const stats: ImageStats = { og: { generated: 0, reused: 0 }, timeline: { generated: 0, reused: 0 } };
-  const toRender: { job: ImageJob; targets: string[] }[] = [];
-  for (const [key, entry] of jobs) {
-    const cached = join(cacheDir, `${key}.png`);
-    if (existsSync(cached)) {
-      for (const target of entry.targets) await place(cached, target);
-      stats[entry.kind].reused += entry.targets.length;
-    } else {
-      toRender.push({ job: entry.job, targets: [cached, ...entry.targets] });
-      stats[entry.kind].generated += entry.targets.length;
-    }
-  }
-  await renderInPool(toRender);
-  return stats;
 }
 
 /** A cached image into the site: a hard link where the file system allows, else a copy. */
@@ -94,34 +198,5 @@ async function place(cached: string, target: string): Promise<void> {
     await link(cached, target);
   } catch {
     await copyFile(cached, target);
-  }
-}
-
-async function renderInPool(jobs: { job: ImageJob; targets: string[] }[]): Promise<void> {
-  if (jobs.length === 0) return;
-  const size = Math.max(1, Math.min(availableParallelism(), jobs.length, 4));
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./image-worker.ts', import.meta.url)));
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, ...jobs[id] });
-            };
-            worker.on('message', (reply: { id: number; error?: string }) => {
-              if (reply.error) reject(new Error(`An image failed to render: ${reply.error}`));
-              else send();
-            });
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

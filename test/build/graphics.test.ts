@@ -2,15 +2,11 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, OUTPUT, listFiles, runBuild } from '../support/build.ts';
+import { decodePng, pngSize } from '../support/png.ts';
 
 const content = join(FIXTURES, 'audience');
 const out = join(OUTPUT, 'graphics-public');
 let rebuildLog = '';
-
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
 
 beforeAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -30,8 +26,12 @@ describe('the timeline files', () => {
     expect(svg).not.toMatch(/zebra/i);
   });
 
-  it('include a PNG at least 1600 pixels wide', async () => {
-    expect(pngSize(await readFile(join(out, 'timeline.png'))).width).toBeGreaterThanOrEqual(1600);
+  it('include a PNG at least 1600 pixels wide that decodes to a drawing', async () => {
+    const png = decodePng(await readFile(join(out, 'timeline.png')));
+    expect(png.width).toBeGreaterThanOrEqual(1600);
+    const colours = new Set<number>();
+    for (let i = 0; i < png.pixels.length; i += 4) colours.add(png.pixels.readUInt32BE(i));
+    expect(colours.size).toBeGreaterThan(20);
   });
 
   it('include one SVG and PNG per public theme, and none for an internal-only theme', async () => {

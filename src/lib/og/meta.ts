@@ -3,6 +3,8 @@
  * reads them back from the finished HTML, so every page gets a card, whoever adds the page.
  */
 
+import type { CardInput } from './card.ts';
+
 export const KIND_META = 'cairn:kind';
 export const DETAIL_META = 'cairn:detail';
 export const ACCENT_META = 'cairn:accent';
@@ -36,4 +38,25 @@ export function readMeta(html: string, key: string): string | null {
     `<meta\\s+(?:property|name)="${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s+content="([^"]*)"`,
   ).exec(html);
   return tag ? decode(tag[1]!) : null;
+}
+
+const DEFAULT_ACCENT = '#1d5bd0';
+
+/**
+ * A page's card from what its meta tags say (null where a tag is absent). The page asks for
+ * its card with this while it renders and the build reads the tags back afterwards: both go
+ * through here, so both describe the same card and it is drawn once.
+ */
+export function cardInput(
+  site: { title: string; url: string | null },
+  page: { title: string | null; kind: string | null; detail: string | null; accent: string | null },
+): CardInput {
+  return {
+    siteTitle: site.title,
+    host: site.url ? new URL(site.url).host : '',
+    title: page.title ?? site.title,
+    kind: page.kind ?? 'Page',
+    detail: page.detail ?? '',
+    accent: page.accent ?? DEFAULT_ACCENT,
+  };
 }

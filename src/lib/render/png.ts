@@ -1,12 +1,26 @@
 import { Resvg } from '@resvg/resvg-js';
 import { fontFiles } from './fonts.ts';
+import { encodePng } from './png-encoder.ts';
 
-/** Renders an SVG to PNG at `width` pixels wide with the bundled Inter font only. */
-export function svgToPng(svg: string, width: number): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: width },
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'Inter' },
-    background: '#ffffff',
-  });
-  return resvg.render().asPng();
+/**
+ * Renders an SVG drawing, given as bands of rows (each an SVG of its own), to one PNG `width`
+ * pixels wide, with the bundled Inter font only. A band is drawn, compressed and dropped
+ * before the next, so memory stays at one band whatever the drawing's height. `afterBand`
+ * runs between bands (the image worker collects resvg's native buffers there).
+ */
+export function svgBandsToPng(width: number, bands: string[], afterBand?: () => void): Promise<Buffer> {
+  const fonts = fontFiles();
+  function* rows(): Generator<Uint8Array> {
+    for (const band of bands) {
+      const image = new Resvg(band, {
+        fitTo: { mode: 'width', value: width },
+        font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: 'Inter' },
+        background: '#ffffff',
+      }).render();
+      if (image.width !== width) throw new Error(`a band drew ${image.width} pixels wide, not ${width}`);
+      yield image.pixels;
+      afterBand?.();
+    }
+  }
+  return encodePng(width, rows());
 }

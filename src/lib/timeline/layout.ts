@@ -123,6 +123,9 @@ export interface Connector {
   to: string;
   /** SVG path data from the end of `to` to the start of `from`. */
   d: string;
+  /** The curve's vertical extent: its control points share its ends' heights. */
+  top: number;
+  bottom: number;
   conflict: boolean;
 }
 
@@ -330,6 +333,8 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
         from: d.from,
         to: d.to,
         d: `M${r(sx)},${r(sy)} C${r(sx + bend)},${r(sy)} ${r(ex - bend)},${r(ey)} ${r(ex)},${r(ey)}`,
+        top: Math.min(sy, ey),
+        bottom: Math.max(sy, ey),
         conflict: conflicts.has(d.from) && from.start <= to.end,
       };
     });

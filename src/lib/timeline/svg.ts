@@ -63,7 +63,16 @@ export interface SvgOptions {
   inlineLinks: boolean;
   /** Preview builds: how each changed item changed (`slipped`, …), shown on its bar. */
   changes?: ReadonlyMap<string, BarChange>;
+  /**
+   * Draw only a horizontal band of the drawing, `top` to `top + height` in drawing units, at
+   * `pixelWidth` × `pixelHeight`: how a tall timeline is rasterised a band at a time.
+   * Elements wholly outside the band are left out, so each band is quick to render.
+   */
+  window?: { top: number; height: number; pixelWidth: number; pixelHeight: number };
 }
+
+/** How far text and strokes may reach beyond an element's own y range, in drawing units. */
+const WINDOW_MARGIN = 24;
 
 export interface BarChange {
   /** Goes into `data-change`, which the page's CSS styles. */
@@ -72,7 +81,8 @@ export interface BarChange {
   label: string;
 }
 
-const LEGEND_HEIGHT = 30;
+/** Room below the plot for the legend, in drawing units. */
+export const LEGEND_HEIGHT = 30;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -195,10 +205,15 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
   const height = layout.height + LEGEND_HEIGHT;
   const { x0, x1, y0, y1 } = layout.plot;
   const out: string[] = [];
+  const w = o.window;
+  // Whether something spanning y from `top` to `bottom` shows in the band being drawn.
+  const shows = (top: number, bottom = top) =>
+    !w || (bottom + WINDOW_MARGIN >= w.top && top - WINDOW_MARGIN <= w.top + w.height);
+  const frame = w
+    ? ` viewBox="0 ${w.top} ${layout.width} ${w.height}" width="${w.pixelWidth}" height="${w.pixelHeight}" preserveAspectRatio="none"`
+    : ` viewBox="0 0 ${layout.width} ${height}"${o.standalone ? ` width="${layout.width}" height="${height}"` : ''}`;
   out.push(
-    `<svg${o.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : ''} viewBox="0 0 ${layout.width} ${height}"${
-      o.standalone ? ` width="${layout.width}" height="${height}"` : ''
-    } role="img" aria-labelledby="${o.idPrefix}-title ${o.idPrefix}-desc" class="timeline" style="font-family:${p.font}">`,
+    `<svg${o.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : ''}${frame} role="img" aria-labelledby="${o.idPrefix}-title ${o.idPrefix}-desc" class="timeline" style="font-family:${p.font}">`,
   );
   out.push(`<title id="${o.idPrefix}-title">${escapeXml(o.title)}</title>`);
   out.push(`<desc id="${o.idPrefix}-desc">${escapeXml(o.description)}</desc>`);
@@ -211,7 +226,7 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
         `<rect x="${r(band.x0)}" y="${y0 - 28}" width="${r(band.x1 - band.x0)}" height="${r(y1 - y0 + 28)}" style="fill:${p.band}"/>`,
       );
     }
-    if (band.x1 - band.x0 >= 56 || band.quarter.index === 1) {
+    if ((band.x1 - band.x0 >= 56 || band.quarter.index === 1) && shows(y0 - 14)) {
       out.push(
         `<text x="${r((band.x0 + band.x1) / 2)}" y="${y0 - 14}" text-anchor="middle" dominant-baseline="central" style="fill:${p.muted};font-size:12px;font-weight:600">${escapeXml(band.label)}</text>`,
       );
@@ -224,12 +239,13 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
   }
 
   // Lanes: a rule above each, the theme's name in the gutter.
-  if (layout.milestoneLane) {
+  if (layout.milestoneLane && shows(layout.milestoneLane.y, layout.milestoneLane.y + 20)) {
     const m = layout.milestoneLane;
     out.push(`<line x1="0" x2="${x1}" y1="${m.y}" y2="${m.y}" style="stroke:${p.grid}"/>`);
     out.push(`<text x="8" y="${m.y + 20}" style="fill:${p.muted};font-size:12px;font-weight:600">Milestones</text>`);
   }
   for (const lane of layout.lanes) {
+    if (!shows(lane.y, lane.y + 22)) continue;
     out.push(`<line x1="0" x2="${x1}" y1="${lane.y}" y2="${lane.y}" style="stroke:${p.grid}"/>`);
     out.push(`<rect x="8" y="${lane.y + 12}" width="10" height="10" rx="5" style="fill:${lane.color}"/>`);
     out.push(
@@ -239,13 +255,17 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
   out.push(`<line x1="0" x2="${x1}" y1="${y1}" y2="${y1}" style="stroke:${p.grid}"/>`);
 
   for (const c of layout.connectors) {
+    if (!shows(c.top, c.bottom)) continue;
     out.push(
       `<path d="${c.d}" style="fill:none;stroke:${c.conflict ? p.conflict : p.muted};stroke-width:1.5${c.conflict ? ';stroke-dasharray:5 3' : ''}" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"/>`,
     );
   }
-  for (const bar of layout.bars) out.push(drawBar(bar, p, o.inlineLinks, o.changes?.get(bar.id)));
+  for (const bar of layout.bars) {
+    if (shows(bar.y, bar.y + bar.height)) out.push(drawBar(bar, p, o.inlineLinks, o.changes?.get(bar.id)));
+  }
 
   for (const m of layout.milestones) {
+    if (!shows(m.y, m.label.y)) continue;
     const s = 6;
     out.push(
       `<path d="M${r(m.x)},${r(m.y - s)} L${r(m.x + s)},${r(m.y)} L${r(m.x)},${r(m.y + s)} L${r(m.x - s)},${r(m.y)} Z" style="fill:${p.text}"/>`,
@@ -260,12 +280,14 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
     out.push(
       `<line x1="${tx}" x2="${tx}" y1="${y0}" y2="${y1 + 4}" style="stroke:${p.today};stroke-width:2;stroke-dasharray:4 3"/>`,
     );
-    out.push(
-      `<text x="${tx}" y="${y1 + 14}" text-anchor="middle" dominant-baseline="central" style="fill:${p.today};font-size:12px;font-weight:700">Today · ${escapeXml(formatDate(layout.today.date))}</text>`,
-    );
+    if (shows(y1 + 14)) {
+      out.push(
+        `<text x="${tx}" y="${y1 + 14}" text-anchor="middle" dominant-baseline="central" style="fill:${p.today};font-size:12px;font-weight:700">Today · ${escapeXml(formatDate(layout.today.date))}</text>`,
+      );
+    }
   }
   void x0;
-  out.push(legend(layout, p));
+  if (shows(layout.height + 6, layout.height + 20)) out.push(legend(layout, p));
   out.push('</svg>');
   return out.join('');
 }

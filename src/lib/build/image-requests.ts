@@ -1,0 +1,40 @@
+import type { CardInput } from '../og/card.ts';
+
+/**
+ * How pages ask for their raster images while Astro renders them. `npm run build` listens
+ * before Astro starts, so Open Graph cards and timeline PNGs are drawn on worker threads
+ * while the pages are still being generated, not after (on a cold build of 1,000 items that
+ * was most of the wall time). Outside a build (`astro dev`) nobody listens and requests are
+ * dropped. The finished HTML stays the authority: the build still reads every page's card
+ * from its meta tags afterwards, so a page that asked for nothing still gets its image.
+ */
+export type ImageJob =
+  /** An Open Graph card, drawn from its description. */
+  | { kind: 'card'; input: CardInput }
+  /**
+   * An SVG drawing as a PNG `width` pixels wide, in horizontal bands drawn one after another:
+   * each band is an SVG of its own rows, so a drawing of thousands of rows never needs the
+   * memory of the whole image at once. One band is the whole drawing.
+   */
+  | { kind: 'svg'; width: number; bands: string[] };
+
+export interface ImageRequest {
+  job: ImageJob;
+  /** Where the image goes, relative to the site's root: `og/roadmap/sso.png`. */
+  target: string;
+}
+
+const LISTENER = Symbol.for('cairn.imageRequests');
+type Shared = { [LISTENER]?: (request: ImageRequest) => void };
+
+export function requestImage(request: ImageRequest): void {
+  (globalThis as Shared)[LISTENER]?.(request);
+}
+
+/** Receives every request until the returned function is called. */
+export function listenForImages(listener: (request: ImageRequest) => void): () => void {
+  (globalThis as Shared)[LISTENER] = listener;
+  return () => {
+    delete (globalThis as Shared)[LISTENER];
+  };
+}
