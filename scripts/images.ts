@@ -42,7 +42,7 @@ const AHEAD = 16;
 
 interface Drawing {
   job: ImageJob;
-  /** The image is in the cache already, or is being drawn into it. */
+  /** The image was in the cache when first asked for; otherwise this build draws it. */
   cached: boolean;
 }
 

@@ -203,7 +203,7 @@ function legend(layout: TimelineLayout, p: Palette): string {
 export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
   const p = o.palette;
   const height = layout.height + LEGEND_HEIGHT;
-  const { x0, x1, y0, y1 } = layout.plot;
+  const { x1, y0, y1 } = layout.plot;
   const out: string[] = [];
   const w = o.window;
   // Whether something spanning y from `top` to `bottom` shows in the band being drawn.
@@ -286,7 +286,6 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
       );
     }
   }
-  void x0;
   if (shows(layout.height + 6, layout.height + 20)) out.push(legend(layout, p));
   out.push('</svg>');
   return out.join('');
