@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import { encodePng, encodePngSync } from '../../src/lib/render/png-encoder.ts';
 import { svgBandsToPng } from '../../src/lib/render/png.ts';
+import { OpaqueImage } from '../../src/lib/render/opaque-image.ts';
 import { fontFiles } from '../../src/lib/render/fonts.ts';
 import { layoutTimeline, type TimelineItem } from '../../src/lib/timeline/layout.ts';
 import { FILE_PALETTE, LEGEND_HEIGHT, timelineSvg } from '../../src/lib/timeline/svg.ts';
@@ -43,6 +44,26 @@ describe('the PNG encoder', () => {
   it('refuses pixels that are not whole rows, and an image without rows', async () => {
     expect(() => encodePngSync(10, 2, Buffer.alloc(10 * 4 * 2 - 4))).toThrow(/not 2 rows of 10 RGBA pixels/);
     await expect(encodePng(10, [])).rejects.toThrow(/no rows/);
+  });
+});
+
+describe('an opaque picture', () => {
+  it('is written as an RGB PNG of the pixels it was given, with pasted pixels in place', () => {
+    const under = picture(30, 20);
+    const over = Buffer.alloc(8 * 5 * 4, 255);
+    const image = OpaqueImage.fromRgba(30, 20, under);
+    image.paste(11, 13, 8, 5, over);
+    const png = image.png();
+    expect(png[25], 'colour type').toBe(2);
+    const expected = Buffer.from(under);
+    for (let y = 13; y < 18; y++) expected.fill(255, (y * 30 + 11) * 4, (y * 30 + 19) * 4);
+    expect(differingPixels(decodePng(png).pixels, expected)).toBe(0);
+  });
+
+  it('refuses pixels that do not fit where they are pasted', () => {
+    const image = OpaqueImage.fromRgba(10, 10, picture(10, 10));
+    expect(() => image.paste(5, 5, 6, 2, Buffer.alloc(6 * 2 * 4))).toThrow(/falls outside 10 × 10/);
+    expect(() => image.paste(0, 0, 3, 3, Buffer.alloc(10))).toThrow(/not 3 × 3 RGBA pixels/);
   });
 });
 

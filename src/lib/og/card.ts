@@ -19,7 +19,15 @@ export interface CardInput {
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the card's design changes, so cached images are redrawn. */
-export const CARD_VERSION = 1;
+export const CARD_VERSION = 2;
+
+/**
+ * Where the title goes: a fixed box, its text centred in it, between the header and the foot.
+ * Fixed so that the rest of a card does not depend on its title: that rest is drawn once for
+ * all the cards that share it, and each card draws only its title (see render.ts). The box
+ * holds the longest title `clampTitle` lets through at the size `titleSize` gives it.
+ */
+export const TITLE_BOX = { left: 96, top: 184, width: 1032, height: 272 } as const;
 
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node | Node[] | string } };
 
@@ -35,9 +43,23 @@ export function clampTitle(title: string, max = 90): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
 }
 
+const titleSize = (title: string) => (title.length > 60 ? 56 : title.length > 32 ? 66 : 78);
+
+/** The card as one tree: the reference that a card composed of its two layers must equal. */
 export function cardTree(c: CardInput): Node {
-  const title = clampTitle(c.title);
-  const size = title.length > 60 ? 56 : title.length > 32 ? 66 : 78;
+  const tree = backgroundTree(c);
+  const children = tree.props.children as Node[];
+  return {
+    ...tree,
+    props: {
+      ...tree.props,
+      children: [...children, titleBlock(c, { position: 'absolute', left: TITLE_BOX.left, top: TITLE_BOX.top })],
+    },
+  };
+}
+
+/** Everything but the title: the same for every card with the same kind, detail and accent. */
+export function backgroundTree(c: Omit<CardInput, 'title'>): Node {
   return el(
     'div',
     {
@@ -80,7 +102,6 @@ export function cardTree(c: CardInput): Node {
               ),
             ],
           ),
-          el('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1 }, title),
           el('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 30 }, [
             el('div', { display: 'flex', color: '#1a1d23', fontWeight: 600 }, c.detail || ' '),
             el('div', { display: 'flex', color: '#535b68', fontSize: 24 }, c.host),
@@ -88,5 +109,31 @@ export function cardTree(c: CardInput): Node {
         ],
       ),
     ],
+  );
+}
+
+/** The title alone, on the card's white, the size of its box. */
+export function titleTree(c: Pick<CardInput, 'title'>): Node {
+  return titleBlock(c, { backgroundColor: '#ffffff' });
+}
+
+function titleBlock(c: Pick<CardInput, 'title'>, placement: Record<string, unknown>): Node {
+  const title = clampTitle(c.title);
+  return el(
+    'div',
+    {
+      ...placement,
+      width: TITLE_BOX.width,
+      height: TITLE_BOX.height,
+      display: 'flex',
+      alignItems: 'center',
+      fontFamily: 'Inter',
+      color: '#1a1d23',
+      fontSize: titleSize(title),
+      fontWeight: 700,
+      lineHeight: 1.12,
+      letterSpacing: -1,
+    },
+    title,
   );
 }

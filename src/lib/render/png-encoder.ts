@@ -33,7 +33,7 @@ export async function encodePng(
   await ended;
   if (height === 0) throw new Error('encodePng: no rows to encode');
   // The header comes first in the file but is only known once every band has been drawn.
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height)), ...data, chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height, 4)), ...data, chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A whole image at once, compressed on this thread: for small images such as cards. */
@@ -43,10 +43,26 @@ export function encodePngSync(
   pixels: Uint8Array,
   options: { level?: number } = {},
 ): Buffer {
-  const data = deflateSync(withFilterBytes(width, height, pixels), { level: options.level ?? 6 });
+  return encodeScanlinesSync(width, height, withFilterBytes(width, height, pixels), { ...options, channels: 4 });
+}
+
+/**
+ * Rows already laid out as PNG stores them, each a filter type byte then the pixels: RGB
+ * (`channels: 3`, an opaque picture) or RGBA. For callers that build the rows themselves.
+ */
+export function encodeScanlinesSync(
+  width: number,
+  height: number,
+  scanlines: Uint8Array,
+  options: { level?: number; channels: 3 | 4 },
+): Buffer {
+  if (scanlines.length !== height * (width * options.channels + 1)) {
+    throw new Error(`encodePng: ${scanlines.length} bytes are not ${height} scanlines of ${width} pixels`);
+  }
+  const data = deflateSync(scanlines, { level: options.level ?? 6 });
   return Buffer.concat([
     SIGNATURE,
-    chunk('IHDR', header(width, height)),
+    chunk('IHDR', header(width, height, options.channels)),
     chunk('IDAT', data),
     chunk('IEND', Buffer.alloc(0)),
   ]);
@@ -69,12 +85,12 @@ function withFilterBytes(width: number, rows: number, pixels: Uint8Array): Buffe
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function header(width: number, height: number): Buffer {
+function header(width: number, height: number, channels: 3 | 4): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bits per channel
-  ihdr[9] = 6; // colour type: RGBA
+  ihdr[9] = channels === 4 ? 6 : 2; // colour type: RGBA or RGB
   // Bytes 10 to 12 stay 0: deflate compression, adaptive filtering, no interlace.
   return ihdr;
 }
