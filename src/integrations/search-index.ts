@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteData } from '../lib/build/site-data.ts';
@@ -47,6 +47,10 @@ export async function writeSearchIndex(
     return { ...result, reused: true };
   }
 
+  // With a cache, pagefind writes into it under a temporary name, renamed when whole, and the
+  // site gets links: copying a thousand index fragments took longer than linking them.
+  const written = cached ? `${cached}.${process.pid}.partial` : outputPath;
+  if (cacheDir) await mkdir(cacheDir, { recursive: true });
   const pagefind = await import('pagefind');
   try {
     const created = await pagefind.createIndex(INDEX_OPTIONS);
@@ -61,24 +65,25 @@ export async function writeSearchIndex(
       const added = await index.addCustomRecord({ url, content, language, meta: { ...meta }, filters });
       fail(`indexing ${url}`, added.errors);
     }
-    const written = await index.writeFiles({ outputPath });
-    fail('writing the index', written.errors);
+    fail('writing the index', (await index.writeFiles({ outputPath: written })).errors);
     // One page per visible entry and one record per visible backlog item, nothing else.
-    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    const entry = JSON.parse(await readFile(join(written, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
     const indexed = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
     if (indexed !== paths.length + records.length) {
       throw new Error(
         `pagefind indexed ${indexed} pages and records; expected ${paths.length} entry pages and ${records.length} backlog items`,
       );
     }
+  } catch (error) {
+    if (cached) await rm(written, { recursive: true, force: true });
+    throw error;
   } finally {
     await pagefind.close();
   }
   if (cached) {
-    // Copied under a temporary name and renamed, so a cache entry is whole or absent.
-    const partial = `${cached}.${process.pid}.partial`;
-    await cp(outputPath, partial, { recursive: true });
-    await rename(partial, cached).catch(() => rm(partial, { recursive: true, force: true }));
+    // Another build of the same content may have stored the same index meanwhile: keep one.
+    await rename(written, cached).catch(() => rm(written, { recursive: true, force: true }));
+    await linkTree(cached, outputPath);
   }
   return { ...result, reused: false };
 }

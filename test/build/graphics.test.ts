@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,13 +7,39 @@ import { decodePng, pngSize } from '../support/png.ts';
 
 const content = join(FIXTURES, 'audience');
 const out = join(OUTPUT, 'graphics-public');
+// A cache of its own, emptied first: the first build here is a cold one.
+const env = { CAIRN_CACHE_DIR: join(OUTPUT, 'graphics-cache') };
 let rebuildLog = '';
+let firstIndex: Map<string, string>;
+
+/** Every file of the site's search index, by path, as a hash of its bytes. */
+async function searchIndexFiles(): Promise<Map<string, string>> {
+  const dir = join(out, 'pagefind');
+  const files = await listFiles(dir);
+  return new Map(
+    await Promise.all(
+      files.map(
+        async (f) =>
+          [
+            f,
+            createHash('sha256')
+              .update(await readFile(join(dir, f)))
+              .digest('hex'),
+          ] as const,
+      ),
+    ),
+  );
+}
 
 beforeAll(async () => {
   await rm(out, { recursive: true, force: true });
-  const first = await runBuild({ content, out });
+  await rm(env.CAIRN_CACHE_DIR, { recursive: true, force: true });
+  const first = await runBuild({ content, out, env });
   expect(first.code, first.stderr).toBe(0);
-  const second = await runBuild({ content, out });
+  expect(first.stdout).toMatch(/Open Graph images: \d+ generated, 0 reused/);
+  expect(first.stdout).not.toMatch(/search index[^\n]*reused/);
+  firstIndex = await searchIndexFiles();
+  const second = await runBuild({ content, out, env });
   expect(second.code, second.stderr).toBe(0);
   rebuildLog = second.stdout;
 });
@@ -68,5 +95,13 @@ describe('Open Graph images', () => {
 
   it('are all reused from the cache when unchanged content is built again', () => {
     expect(rebuildLog).toMatch(/Open Graph images: 0 generated, \d+ reused/);
+  });
+});
+
+describe('the search index', () => {
+  it('is taken whole from the cache when unchanged content is built again', async () => {
+    expect(rebuildLog).toMatch(/search index of \d+ pages and \d+ backlog items, unchanged, reused/);
+    expect(firstIndex.size).toBeGreaterThan(5);
+    expect(await searchIndexFiles()).toEqual(firstIndex);
   });
 });
