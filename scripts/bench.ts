@@ -101,51 +101,6 @@ for (const size of sizes) {
   rows.push({ size, pages, cold, warm, bareCold, bareWarm, searchBytes });
 }
 
-/** What profiling found (kept here so every run of the benchmark writes it again). */
-const FINDINGS = `## Where the time goes, and what was done about it
-
-Profiled with \`node --cpu-prof\` and per-thread CPU times (\`/proc/self/task\`) on the
-1,000-item set:
-
-- **Content was loaded four times per build** (build script, Astro config, content config,
-  pages), about 1 s each at 1,000 items. The build script now hands its load to Astro's
-  modules, which run in the same process.
-- **Timeline PNGs were drawn inside Astro's page generation**, uncached: 3.7 s of the warm
-  build. They are drawn on the image workers, cached by a hash of what they show.
-- **The search index was rebuilt on every build** (2 to 4 s). It is cached by a hash of the
-  indexed pages and records; unchanged content links the cached index in.
-- **Open Graph cards were drawn only after Astro had finished**, while the second core sat
-  idle through page generation. Pages now ask for their card (and the timeline files for
-  their PNG) as they render, and worker threads draw them meanwhile. Each worker is sent
-  several drawings ahead: during page generation the main thread answers worker messages
-  late, and a worker handed one drawing at a time was idle most of the time.
-- **PNG encoding was the largest part of a card**: resvg's encoder took 11 ms of 25. Cards are
-  now compressed by node's zlib at level 3 without row filters: 3 ms, 43 KB instead of 40 KB.
-  A card now costs about 14 ms on one core (satori 7 ms, resvg 5 ms).
-- **Peak memory at 5,000 items was the whole-roadmap timeline PNG**, 1,600 × 66,000 pixels held
-  at once (over 1 GB to draw). It is now drawn in bands of 1,024 rows, each an SVG of only
-  what shows in it, and compressed as it goes: the 5,000-item build now peaks at about
-  1.5 GB instead of 2.5 GB, and the file is 24 MB instead of 40 MB.
-- Cached images and index files are hard-linked into the site rather than copied.
-
-What is left, and why the speed targets are not met:
-
-- **Cold builds, 1.5× bare Astro: out of reach on two cores with a card per page.** A cold
-  1,000-item build uses about 31 CPU-seconds: the main thread (load and Astro) 5.7, the image
-  workers 13.7 (869 cards and five timeline PNGs), V8's garbage-collector and compiler threads
-  about 6, libuv's threads (file writes, zlib) about 3, and Pagefind about 2.5. Two cores
-  cannot finish that in less than about 15 s. 1.5× bare Astro's 3 s is 4.5 s of wall time, 9
-  CPU-seconds, and the cards alone (869 × 11 to 14 ms) take more than that. Issue 3 asks for
-  a satori card with the page's title for every page; meeting 1.5× here would take a card in
-  under 2 ms, or several times the cores.
-- **Warm builds, 1.1×:** nothing is drawn or indexed, but every file is still read and
-  validated (YAML with line positions, about 0.9 s at 1,000 items plus 5,000 backlog items),
-  Cairn's pages are heavier than the bare site's single template, and the cached images and
-  index are checked and linked into the site.
-- Build time grows linearly with the number of pages: pages per second hold steady from 1,000
-  to 5,000 items.
-`;
-
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 const header =
@@ -167,6 +122,8 @@ const bareNote = rows
       `${r.pages} pages: cold ${f1(r.bareCold.seconds)} s (${Math.round(r.bareCold.maxRssMiB)} MiB), warm ${f1(r.bareWarm.seconds)} s`,
   )
   .join('; ');
+// What profiling found: prose kept beside the benchmark, read when the page is written.
+const findings = await readFile(join(root, 'scripts', 'bench', 'findings.md'), 'utf8');
 const doc = `# Performance
 
 Measured by \`npm run bench\` (scripts/bench.ts). Each size is a generated content set
@@ -184,6 +141,6 @@ ${table}
 
 Bare Astro: ${bareNote}.
 
-${FINDINGS}`;
+${findings}`;
 await writeFile(resolve(root, values.out), doc);
 console.error(`bench: wrote ${values.out}`);
