@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000]`: builds generated content sets of each size with
- * Cairn (cold, then warm with unchanged content) and, in the same run, a bare Astro + MDX site
- * with the same number of pages, then prints a table and writes it to docs/performance.md.
+ * `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: builds generated content sets of each
+ * size with Cairn (cold, then warm with unchanged content) and, in the same run, a bare Astro
+ * + MDX site with the same number of pages, then prints a table and writes it to
+ * docs/performance.md. Each build is timed `runs` times, Cairn's and bare Astro's in turn, and
+ * the median is reported: on a shared machine one timing can be a third off.
  * A benchmark, not a test: it never fails on speed.
  */
 import { execFile } from 'node:child_process';
@@ -17,10 +19,12 @@ const work = join(root, '.cairn', 'bench');
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,5000' },
+    runs: { type: 'string', default: '3' },
     out: { type: 'string', default: 'docs/performance.md' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
+const runs = Math.max(1, Number(values.runs));
 const run = promisify(execFile);
 
 interface Measure {
@@ -58,13 +62,20 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
+/** The run with the median time, with the range of all runs' times. */
+function median(measures: Measure[]): Measure & { range: [number, number] } {
+  const sorted = [...measures].sort((a, b) => a.seconds - b.seconds);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...middle, range: [sorted[0]!.seconds, sorted.at(-1)!.seconds] };
+}
+
 interface Row {
   size: number;
   pages: number;
-  cold: Measure;
-  warm: Measure;
-  bareCold: Measure;
-  bareWarm: Measure;
+  cold: ReturnType<typeof median>;
+  warm: ReturnType<typeof median>;
+  bareCold: ReturnType<typeof median>;
+  bareWarm: ReturnType<typeof median>;
   searchBytes: number;
 }
 
@@ -84,32 +95,50 @@ for (const size of sizes) {
     CAIRN_STATS_FILE: statsFile,
   };
   const args = [join(root, 'scripts', 'build.ts'), '--out', out];
-  console.error(`bench: Cairn cold build, ${size} items`);
-  const cold = await timed(args, env, statsFile);
-  console.error(`bench: Cairn warm build, ${size} items`);
-  const warm = await timed(args, env, statsFile);
-  const pages = await countFiles(out, '.html');
-  const searchBytes = await dirSize(join(out, 'pagefind'));
-
   const bare = join(work, `bare-${size}`);
-  await generateBareSite(bare, pages);
   const bareArgs = [join(root, 'scripts', 'bench', 'bare-build.ts'), bare, statsFile];
-  console.error(`bench: bare Astro cold build, ${pages} pages`);
-  const bareCold = await timed(bareArgs, {}, statsFile);
-  console.error(`bench: bare Astro warm build, ${pages} pages`);
-  const bareWarm = await timed(bareArgs, {}, statsFile);
+  const measured: { cold: Measure[]; warm: Measure[]; bareCold: Measure[]; bareWarm: Measure[] } = {
+    cold: [],
+    warm: [],
+    bareCold: [],
+    bareWarm: [],
+  };
+  let pages = 0;
+  for (let r = 1; r <= runs; r++) {
+    const of = `run ${r} of ${runs}`;
+    await rm(cache, { recursive: true, force: true });
+    console.error(`bench: Cairn cold build, ${size} items, ${of}`);
+    measured.cold.push(await timed(args, env, statsFile));
+    console.error(`bench: Cairn warm build, ${size} items, ${of}`);
+    measured.warm.push(await timed(args, env, statsFile));
+    pages = await countFiles(out, '.html');
+    // Generated afresh each run: a new folder has no Astro cache, so its first build is cold.
+    await generateBareSite(bare, pages);
+    console.error(`bench: bare Astro cold build, ${pages} pages, ${of}`);
+    measured.bareCold.push(await timed(bareArgs, {}, statsFile));
+    console.error(`bench: bare Astro warm build, ${pages} pages, ${of}`);
+    measured.bareWarm.push(await timed(bareArgs, {}, statsFile));
+  }
+  const searchBytes = await dirSize(join(out, 'pagefind'));
+  const cold = median(measured.cold);
+  const warm = median(measured.warm);
+  const bareCold = median(measured.bareCold);
+  const bareWarm = median(measured.bareWarm);
   rows.push({ size, pages, cold, warm, bareCold, bareWarm, searchBytes });
 }
 
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
+/** A median time, with the range of the runs when there were several. */
+const timing = (m: Row['cold']) =>
+  runs > 1 ? `${f1(m.seconds)} (${f1(m.range[0])}–${f1(m.range[1])})` : f1(m.seconds);
 const header =
-  '| items | pages | build | wall s | pages/s | peak MiB | OG generated / reused | search index | bare Astro s | ratio to bare |\n|---:|---:|---|---:|---:|---:|---|---:|---:|---:|';
+  '| items | pages | build | wall s (range) | pages/s | peak MiB | OG generated / reused | search index | bare Astro s (range) | ratio to bare |\n|---:|---:|---|---:|---:|---:|---|---:|---:|---:|';
 const lines = rows.flatMap((r) =>
   (['cold', 'warm'] as const).map((kind) => {
     const m = r[kind];
     const bare = kind === 'cold' ? r.bareCold : r.bareWarm;
-    return `| ${r.size} | ${r.pages} | ${kind} | ${f1(m.seconds)} | ${f1(r.pages / m.seconds)} | ${Math.round(m.maxRssMiB)} | ${m.og ? `${m.og.generated} / ${m.og.reused}` : '—'} | ${(r.searchBytes / 1024 / 1024).toFixed(1)} MiB | ${f1(bare.seconds)} | ${f2(m.seconds / bare.seconds)}× |`;
+    return `| ${r.size} | ${r.pages} | ${kind} | ${timing(m)} | ${f1(r.pages / m.seconds)} | ${Math.round(m.maxRssMiB)} | ${m.og ? `${m.og.generated} / ${m.og.reused}` : '—'} | ${(r.searchBytes / 1024 / 1024).toFixed(1)} MiB | ${timing(bare)} | ${f2(m.seconds / bare.seconds)}× |`;
   }),
 );
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -132,6 +161,7 @@ pages, one body in ten MDX, two thirds public. Cairn builds the public site (pag
 timeline SVG/PNG, Open Graph images, search index). "Bare Astro" is an Astro + MDX site with
 the same number of pages (the same one-in-ten MDX share), one collection and one template:
 the floor that Astro itself sets. Cold: no caches. Warm: the same content built again.
+Times are the median of ${runs} run${runs > 1 ? 's' : ''}${runs > 1 ? ' (the range in brackets), Cairn and bare Astro taking turns' : ''}.
 Peak memory is the build process's maximum resident set (worker threads included; pagefind's
 own process is not).
 
