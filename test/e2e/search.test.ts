@@ -50,7 +50,11 @@ afterEach(() => {
   expect(seen, 'console errors, page errors or failed requests').toEqual([]);
 });
 
-async function open(site: Site, path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+async function open(
+  site: Site,
+  path: string,
+  options: { javaScript?: boolean; /** Requests answered this much later, by URL. */ delays?: [RegExp, number][] } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: 1280, height: 2400 },
@@ -65,6 +69,12 @@ async function open(site: Site, path: string, options: { javaScript?: boolean } 
   });
   // The browser may already be closing (afterAll): a context that is gone needs no closing.
   page.on('close', () => context.close().catch(() => {}));
+  for (const [pattern, ms] of options.delays ?? []) {
+    await page.route(pattern, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await route.continue();
+    });
+  }
   await page.goto(url(site, path));
   return page;
 }
@@ -187,6 +197,21 @@ describe.each([
     expect(count).toBeGreaterThan(0);
     for (const r of shown) expect(r.line).toMatch(/^Roadmap item · In progress/);
     expect(await page.locator('pagefind-filter-pane input[name="status"][value="In progress"]').isChecked()).toBe(true);
+    expect(new URL(page.url()).search).toBe('?kind=Roadmap+item&status=In+progress');
+    await page.close();
+  });
+
+  // The page's own script may run after pagefind has loaded its index but before its filter
+  // values have arrived: it must wait for them, not read none.
+  it('reads a loosely written shared link also when the page script runs mid-way through loading', async () => {
+    const page = await open(site, 'search/?kind=roadmap-item&status=in-progress', {
+      delays: [
+        [/\/_astro\/.*\.js$/, 1000],
+        [/\/pagefind\/filter\//, 2500],
+      ],
+    });
+    const { count } = await results(page);
+    expect(count).toBeGreaterThan(0);
     expect(new URL(page.url()).search).toBe('?kind=Roadmap+item&status=In+progress');
     await page.close();
   });
