@@ -19,15 +19,20 @@ export interface CardInput {
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the card's design changes, so cached images are redrawn. */
-export const CARD_VERSION = 2;
+export const CARD_VERSION = 3;
 
 /**
  * Where the title goes: a fixed box, its text centred in it, between the header and the foot.
  * Fixed so that the rest of a card does not depend on its title: that rest is drawn once for
- * all the cards that share it, and each card draws only its title (see render.ts). The box
- * holds the longest title `clampTitle` lets through at the size `titleSize` gives it.
+ * all the cards that share it, and each card draws only its title (see render.ts).
  */
 export const TITLE_BOX = { left: 96, top: 184, width: 1032, height: 272 } as const;
+/**
+ * The title is drawn with this many rows more above and below its box: ink there means the
+ * title does not fit (wide letters, long words), and it is drawn again smaller.
+ */
+export const TITLE_MARGIN = 64;
+const MIN_TITLE_SIZE = 40;
 
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node | Node[] | string } };
 
@@ -43,19 +48,23 @@ export function clampTitle(title: string, max = 90): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
 }
 
-const titleSize = (title: string) => (title.length > 60 ? 56 : title.length > 32 ? 66 : 78);
+/**
+ * Title font sizes to try, largest first: short titles large, long ones smaller, and smaller
+ * still, down to a size at which any title `clampTitle` lets through fits, when one does not.
+ */
+export function titleSizes(title: string): number[] {
+  const length = clampTitle(title).length;
+  const sizes = [length > 60 ? 56 : length > 32 ? 66 : 78];
+  while (sizes.at(-1)! > MIN_TITLE_SIZE) sizes.push(Math.max(MIN_TITLE_SIZE, sizes.at(-1)! - 8));
+  return sizes;
+}
 
 /** The card as one tree: the reference that a card composed of its two layers must equal. */
-export function cardTree(c: CardInput): Node {
+export function cardTree(c: CardInput, size = titleSizes(c.title)[0]!): Node {
   const tree = backgroundTree(c);
   const children = tree.props.children as Node[];
-  return {
-    ...tree,
-    props: {
-      ...tree.props,
-      children: [...children, titleBlock(c, { position: 'absolute', left: TITLE_BOX.left, top: TITLE_BOX.top })],
-    },
-  };
+  const placement = { position: 'absolute', left: TITLE_BOX.left, top: TITLE_BOX.top, height: TITLE_BOX.height };
+  return { ...tree, props: { ...tree.props, children: [...children, titleBlock(c, size, placement)] } };
 }
 
 /** Everything but the title: the same for every card with the same kind, detail and accent. */
@@ -112,28 +121,31 @@ export function backgroundTree(c: Omit<CardInput, 'title'>): Node {
   );
 }
 
-/** The title alone, on the card's white, the size of its box. */
-export function titleTree(c: Pick<CardInput, 'title'>): Node {
-  return titleBlock(c, { backgroundColor: '#ffffff' });
+/**
+ * The title alone, on the card's white: its box and TITLE_MARGIN rows above and below, the
+ * text centred in them as it is in the box.
+ */
+export function titleTree(c: Pick<CardInput, 'title'>, size: number): Node {
+  return titleBlock(c, size, { backgroundColor: '#ffffff', height: TITLE_BOX.height + 2 * TITLE_MARGIN });
 }
 
-function titleBlock(c: Pick<CardInput, 'title'>, placement: Record<string, unknown>): Node {
-  const title = clampTitle(c.title);
+function titleBlock(c: Pick<CardInput, 'title'>, size: number, placement: Record<string, unknown>): Node {
   return el(
     'div',
     {
       ...placement,
       width: TITLE_BOX.width,
-      height: TITLE_BOX.height,
       display: 'flex',
       alignItems: 'center',
       fontFamily: 'Inter',
       color: '#1a1d23',
-      fontSize: titleSize(title),
+      fontSize: size,
       fontWeight: 700,
       lineHeight: 1.12,
       letterSpacing: -1,
+      // A word longer than the box is broken rather than run past it.
+      wordBreak: 'break-word',
     },
-    title,
+    clampTitle(c.title),
   );
 }
