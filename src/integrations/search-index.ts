@@ -81,9 +81,14 @@ export async function writeSearchIndex(
     await pagefind.close();
   }
   if (cached) {
-    // Another build of the same content may have stored the same index meanwhile: keep one.
-    await rename(written, cached).catch(() => rm(written, { recursive: true, force: true }));
-    await linkTree(cached, outputPath);
+    // Another build of the same content may have stored its index first: then the site
+    // links the index this build made and checked, and that copy leaves the cache.
+    const stored = await rename(written, cached).then(
+      () => true,
+      () => false,
+    );
+    await linkTree(stored ? cached : written, outputPath);
+    if (!stored) await rm(written, { recursive: true, force: true });
   }
   return { ...result, reused: false };
 }

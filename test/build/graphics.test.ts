@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, OUTPUT, listFiles, runBuild } from '../support/build.ts';
@@ -103,5 +103,14 @@ describe('the search index', () => {
     expect(rebuildLog).toMatch(/search index of \d+ pages and \d+ backlog items, unchanged, reused/);
     expect(firstIndex.size).toBeGreaterThan(5);
     expect(await searchIndexFiles()).toEqual(firstIndex);
+  });
+
+  it('is linked into the site from the cache, which keeps nothing half-written', async () => {
+    const cached = await listFiles(env.CAIRN_CACHE_DIR);
+    expect(cached.filter((f) => f.includes('.partial'))).toEqual([]);
+    const entry = cached.find((f) => f.startsWith('search/') && f.endsWith('/pagefind-entry.json'));
+    expect(entry).toBeDefined();
+    const inSite = await stat(join(out, 'pagefind', 'pagefind-entry.json'));
+    expect((await stat(join(env.CAIRN_CACHE_DIR, entry!))).ino).toBe(inSite.ino);
   });
 });
