@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontmatter, parseYaml, parseYamlWithPositions } from '../../src/lib/content/yaml-source.ts';
+import { FRONTMATTER, parseFrontmatter, parseYaml, parseYamlWithPositions } from '../../src/lib/content/yaml-source.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -10,8 +10,6 @@ function contentFiles(dir: string): string[] {
     .filter((e) => e.isFile() && /\.(ya?ml|mdx?)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
 }
-
-const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 describe('reading YAML', () => {
   it('reads every sample and fixture file exactly as the positional parser does', () => {
@@ -86,6 +84,21 @@ describe('reading YAML', () => {
   ])('reads %s as YAML 1.2 core', (_name, text) => {
     expect(parseYaml(text).data).toEqual(parseYamlWithPositions(text, 1).data);
     expect(parseYaml(text).errors).toEqual([]);
+  });
+
+  // Forms js-yaml reads differently, or accepts where `yaml` reports an error.
+  it.each([
+    ['an old Mac line end', 'a: 1\rb: 2\n'],
+    ['a document end marker first', '...\na: 1\n'],
+    ['an 8-digit escape beyond Unicode', 'a: "\\U00110000"\n'],
+    ['a tag', 'a: !!float 1\n'],
+    ['a local tag', 'a: !foo x\n'],
+    ['an exclamation mark in text', 'a: Ship it!\nb: Now !\n'],
+  ])('reads %s as the positional parser does', (_name, text) => {
+    const read = parseYaml(text, 3);
+    const reference = parseYamlWithPositions(text, 3);
+    expect(read.errors).toEqual(reference.errors);
+    expect(read.data).toEqual(reference.data);
   });
 
   it('reports ill-formed YAML with the positional parser’s message and line', () => {

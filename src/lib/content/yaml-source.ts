@@ -33,10 +33,17 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   return parseYamlWithPositions(text, firstLine);
 }
 
+/**
+ * What js-yaml reads differently from `yaml`, or accepts where `yaml` reports an error, is
+ * left to `yaml`: anchors and aliases (`&`, `*`, also in plain text, where they are rare),
+ * tags (`!`), old Mac line ends (a lone CR), document end markers and 8-digit escapes.
+ */
+const READ_BY_YAML = /[&*]|(?:^|[\s,[{])!|\r(?!\n)|^\.\.\.|\\U/m;
+
 function readFast(text: string): { ok: true; data: unknown } | { ok: false } {
-  // `&` and `*` can only start anchors and aliases outside quotes, but rarely appear at all.
-  if (text.includes('&') || text.includes('*')) return { ok: false };
+  if (READ_BY_YAML.test(text)) return { ok: false };
   try {
+    // No aliases get this far; should one, js-yaml refuses it and `yaml` reads the file.
     return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA, maxAliases: 0 }) };
   } catch {
     return { ok: false };
@@ -68,7 +75,8 @@ export function parseYamlWithPositions(text: string, firstLine: number): ParsedY
   return { data: errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), errors, lineOf };
 }
 
-const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+/** A Markdown file's YAML frontmatter, between `---` lines at its very start. */
+export const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 /** Splits a Markdown/MDX file into its YAML frontmatter (parsed) and its body. */
 export function parseFrontmatter(
