@@ -24,7 +24,9 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(',').map(Number);
-const runs = Math.max(1, Number(values.runs));
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs ${values.runs}: expected a whole number of runs, 1 or more`);
 const run = promisify(execFile);
 
 interface Measure {
@@ -62,11 +64,12 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
-/** The run with the median time, with the range of all runs' times. */
+/** The run with the median time, with the range of all runs' times and the highest peak memory. */
 function median(measures: Measure[]): Measure & { range: [number, number] } {
   const sorted = [...measures].sort((a, b) => a.seconds - b.seconds);
   const middle = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return { ...middle, range: [sorted[0]!.seconds, sorted.at(-1)!.seconds] };
+  const maxRssMiB = Math.max(...measures.map((m) => m.maxRssMiB));
+  return { ...middle, maxRssMiB, range: [sorted[0]!.seconds, sorted.at(-1)!.seconds] };
 }
 
 interface Row {
@@ -129,11 +132,11 @@ for (const size of sizes) {
 
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
+const ranged = runs > 1 ? ' (range)' : '';
 /** A median time, with the range of the runs when there were several. */
 const timing = (m: Row['cold']) =>
   runs > 1 ? `${f1(m.seconds)} (${f1(m.range[0])}–${f1(m.range[1])})` : f1(m.seconds);
-const header =
-  '| items | pages | build | wall s (range) | pages/s | peak MiB | OG generated / reused | search index | bare Astro s (range) | ratio to bare |\n|---:|---:|---|---:|---:|---:|---|---:|---:|---:|';
+const header = `| items | pages | build | wall s${ranged} | pages/s | peak MiB | OG generated / reused | search index | bare Astro s${ranged} | ratio to bare |\n|---:|---:|---|---:|---:|---:|---|---:|---:|---:|`;
 const lines = rows.flatMap((r) =>
   (['cold', 'warm'] as const).map((kind) => {
     const m = r[kind];
@@ -162,8 +165,8 @@ timeline SVG/PNG, Open Graph images, search index). "Bare Astro" is an Astro + M
 the same number of pages (the same one-in-ten MDX share), one collection and one template:
 the floor that Astro itself sets. Cold: no caches. Warm: the same content built again.
 Times are the median of ${runs} run${runs > 1 ? 's' : ''}${runs > 1 ? ' (the range in brackets), Cairn and bare Astro taking turns' : ''}.
-Peak memory is the build process's maximum resident set (worker threads included; pagefind's
-own process is not).
+Peak memory is the build process's maximum resident set, the highest of the runs (worker
+threads included; pagefind's own process is not).
 
 Machine: ${machine}
 
