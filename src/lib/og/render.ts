@@ -19,7 +19,7 @@ import {
  * and resvg: the background (site, kind, detail, accent), which many cards share and each
  * worker draws once, and the title, drawn into its box on that background. Drawing and
  * rasterising text is most of a card's cost, and the title is all that differs between cards
- * of one kind: about 9 ms a card instead of 14 drawn whole (docs/performance.md). Cards are
+ * of one kind: about 10 ms a card instead of 14 drawn whole (docs/performance.md). Cards are
  * opaque, so they are written as RGB; zlib level 3 (no row filters) makes 30 to 55 KB.
  */
 export async function renderCard(input: CardInput): Promise<Buffer> {
