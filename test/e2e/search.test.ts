@@ -53,7 +53,13 @@ afterEach(() => {
 async function open(
   site: Site,
   path: string,
-  options: { javaScript?: boolean; /** Requests answered this much later, by URL. */ delays?: [RegExp, number][] } = {},
+  options: {
+    javaScript?: boolean;
+    /** Requests answered this much later, by URL. */
+    delays?: [RegExp, number][];
+    /** Requests that fail, by URL. */
+    failing?: RegExp[];
+  } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
@@ -75,6 +81,7 @@ async function open(
       await route.continue();
     });
   }
+  for (const pattern of options.failing ?? []) await page.route(pattern, (route) => route.abort());
   await page.goto(url(site, path));
   return page;
 }
@@ -214,6 +221,18 @@ describe.each([
     expect(count).toBeGreaterThan(0);
     expect(new URL(page.url()).search).toBe('?kind=Roadmap+item&status=In+progress');
     await page.close();
+  });
+
+  it('says so when the search cannot load, and still keeps typed words in the address', async () => {
+    const page = await open(site, 'search/?status=in-progress', { failing: [/\/pagefind\/pagefind\.js$/] });
+    await expect
+      .poll(() => page.locator('pagefind-summary').textContent(), { timeout: 15_000 })
+      .toMatch(/could not load search/i);
+    await page.locator('pagefind-input input').fill('sso');
+    await page.waitForURL(/[?&]q=sso(&|$)/);
+    await page.close();
+    // The failed loads are what this test is about.
+    problems = problems.filter((p) => !/pagefind|ERR_FAILED|dynamically imported module|script location/i.test(p));
   });
 
   it('submits the header search box to the search page, even without JavaScript', async () => {
