@@ -164,7 +164,7 @@ pages, one body in ten MDX, two thirds public. Cairn builds the public site (pag
 timeline SVG/PNG, Open Graph images, search index). "Bare Astro" is an Astro + MDX site with
 the same number of pages (the same one-in-ten MDX share), one collection and one template:
 the floor that Astro itself sets. Cold: no caches. Warm: the same content built again.
-Times are the median of ${runs} run${runs > 1 ? 's' : ''}${runs > 1 ? ' (the range in brackets), Cairn and bare Astro taking turns' : ''}.
+${runs > 1 ? `Times are the median of ${runs} runs (the range in brackets), Cairn and bare Astro taking turns.` : 'Times are of one run.'}
 Peak memory is the build process's maximum resident set, the highest of the runs (worker
 threads included; pagefind's own process is not).
 
