@@ -6,6 +6,7 @@ import { type EntryRef, type RevisionInfo, type RoadmapDiff, isEmptyDiff } from 
 import { type ContentRepo, GitError, openContentRepo } from '../git/repo.ts';
 import { type History, computeHistory } from '../history/history.ts';
 import { RevisionContentError, loadRevision, revisionView } from '../history/revision.ts';
+import { buildShared } from './build-shared.ts';
 import { type SiteData, siteData } from './site-data.ts';
 
 /** What a preview build (ROADMAP_COMPARE_BASE) shows: the change from the base to this build. */
@@ -127,20 +128,12 @@ export async function prepareChanges(
   return changes;
 }
 
-let cached: Promise<ChangesData> | undefined;
+const shared = buildShared('changesData', () =>
+  siteData().then((data) => buildChangesData(data, historyCacheDir(data.config.projectRoot))),
+);
 
 /** Like `shareSiteData`: the build script's changes data, for Astro's modules in its process. */
-const SHARED = Symbol.for('cairn.changesData');
-type Shared = { [SHARED]?: Promise<ChangesData> };
-
-export function shareChangesData(changes: ChangesData): void {
-  (globalThis as Shared)[SHARED] = Promise.resolve(changes);
-}
+export const shareChangesData = (changes: ChangesData): void => shared.share(changes);
 
 /** The changes data of this build, computed once per process like `siteData()`. */
-export function changesData(): Promise<ChangesData> {
-  const shared = (globalThis as Shared)[SHARED];
-  if (shared) return shared;
-  cached ??= siteData().then((data) => buildChangesData(data, historyCacheDir(data.config.projectRoot)));
-  return cached;
-}
+export const changesData = (): Promise<ChangesData> => shared.get();

@@ -5,6 +5,7 @@ import { diskSource, relativeLabel } from '../content/source.ts';
 import { type SiteView, audienceView, pageEntries } from '../model/audience.ts';
 import { resolveContent } from '../model/resolve.ts';
 import { type Links, makeLinks } from '../site/links.ts';
+import { buildShared } from './build-shared.ts';
 import type { Content, EntryBase } from '../model/types.ts';
 
 /** Everything a build renders from: the audience's view and how to link within it. */
@@ -76,27 +77,13 @@ function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string
   );
 }
 
-let cached: Promise<SiteData> | undefined;
+const shared = buildShared('siteData', () => buildSiteData(process.env, process.cwd(), new Date()));
 
-/**
- * Where `npm run build` leaves the data it loaded for Astro's modules to pick up. Astro loads
- * the config, the content config and the pages each through its own module graph, in the
- * build's process: without this, a 1,000-item site would be read and validated four times.
- */
-const SHARED = Symbol.for('cairn.siteData');
-type Shared = { [SHARED]?: Promise<SiteData> };
-
-export function shareSiteData(data: SiteData): void {
-  (globalThis as Shared)[SHARED] = Promise.resolve(data);
-}
+/** Hands the build script's load to Astro's modules: a 1,000-item site is read once, not four times. */
+export const shareSiteData = (data: SiteData): void => shared.share(data);
 
 /**
  * The site data for this process, from the environment's build switches. Computed once:
  * every page of a build renders from the same load, and "today" cannot change mid-build.
  */
-export function siteData(): Promise<SiteData> {
-  const shared = (globalThis as Shared)[SHARED];
-  if (shared) return shared;
-  cached ??= buildSiteData(process.env, process.cwd(), new Date());
-  return cached;
-}
+export const siteData = (): Promise<SiteData> => shared.get();

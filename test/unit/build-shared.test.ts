@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildShared } from '../../src/lib/build/build-shared.ts';
+
+describe('a value the build hands to Astro', () => {
+  it('is computed once on first use when nothing was handed over', async () => {
+    let computed = 0;
+    const value = buildShared(`test-${Math.random()}`, async () => ++computed);
+    expect(await value.get()).toBe(1);
+    expect(await value.get()).toBe(1);
+    expect(computed).toBe(1);
+  });
+
+  it('reaches every module instance once handed over, and is then never computed', async () => {
+    const name = `test-${Math.random()}`;
+    let computed = 0;
+    // Two instances of one module, as Astro's separate module graphs load it.
+    const inBuildScript = buildShared(name, async () => ++computed);
+    const inPages = buildShared(name, async () => ++computed);
+    inBuildScript.share(42);
+    expect(await inPages.get()).toBe(42);
+    expect(await inBuildScript.get()).toBe(42);
+    expect(computed).toBe(0);
+  });
+
+  it('is computed per module instance when nothing was handed over, so a reloaded module sees new content', async () => {
+    const name = `test-${Math.random()}`;
+    let computed = 0;
+    const before = buildShared(name, async () => ++computed);
+    const reloaded = buildShared(name, async () => ++computed);
+    expect(await before.get()).toBe(1);
+    expect(await reloaded.get()).toBe(2);
+  });
+});
