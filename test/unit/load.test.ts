@@ -168,7 +168,7 @@ describe('loadContent', () => {
         title: 'Public portal',
         visibility: 'public',
         updated: null,
-        owner: null,
+        owners: [],
         hasBody: true,
         summary: 'A public page for the roadmap',
         theme: 'Trust',
@@ -182,6 +182,7 @@ describe('loadContent', () => {
         team: null,
         confidence: null,
         tags: ['portal', 'web'],
+        tracker: null,
       });
     });
 

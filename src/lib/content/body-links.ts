@@ -13,9 +13,7 @@ const blank = (text: string) => text.replace(/[^\n]/g, ' ');
  * not a link. `firstLine` is the file line the body starts on.
  */
 export function bodyLinks(body: string, firstLine: number): BodyLink[] {
-  const text = body
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank)
-    .replace(/`[^`\n]*`/g, blank);
+  const text = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank).replace(/`[^`\n]*`/g, blank);
   const patterns = [
     /\]\(\s*<?(\/(?!\/)[^)\s>]*)/g,
     /^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\/(?!\/)[^\s>]+)/gm,

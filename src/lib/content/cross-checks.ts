@@ -77,7 +77,12 @@ export function checkCrossReferences(located: Located[], existing: ExistingIds):
   const roadmapIds = existing.roadmap;
   const dangling = (at: Located, path: PropertyKey[], ref: string, kind: string, known: Set<string>) => {
     if (!known.has(ref)) {
-      error(at, path, ref, `no ${COLLECTION_NAME[kind]} has the id ${showValue(ref)}; expected one of: ${listIds(known)}`);
+      error(
+        at,
+        path,
+        ref,
+        `no ${COLLECTION_NAME[kind]} has the id ${showValue(ref)}; expected one of: ${listIds(known)}`,
+      );
     }
   };
 
@@ -174,10 +179,7 @@ function listIds(ids: Set<string>): string {
  * Each distinct cycle once, as `a -> b -> c -> a`, reported at its alphabetically first entry
  * so the same content always gives the same message.
  */
-export function findCycles(
-  nodes: Located[],
-  edges: (entry: EntryBase) => string[],
-): { at: Located; path: string[] }[] {
+export function findCycles(nodes: Located[], edges: (entry: EntryBase) => string[]): { at: Located; path: string[] }[] {
   const byId = new Map(nodes.map((n) => [n.entry.id, n]));
   const state = new Map<string, 'active' | 'done'>();
   const cycles = new Map<string, { at: Located; path: string[] }>();
@@ -203,4 +205,3 @@ export function findCycles(
   for (const id of [...byId.keys()].sort()) if (!state.has(id)) visit(id);
   return [...cycles.values()];
 }
-

@@ -41,8 +41,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.field.localeCompare(b.field),
   );
 }
 

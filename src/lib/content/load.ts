@@ -96,9 +96,7 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     case 'invalid_type': {
       const expected = EXPECTED_TYPE[issue.expected] ?? issue.expected;
       if (value === undefined) return `required field is missing; expected ${expected}`;
-      return issue.message.startsWith('expected')
-        ? `got ${got}; ${issue.message}`
-        : `got ${got}; expected ${expected}`;
+      return issue.message.startsWith('expected') ? `got ${got}; ${issue.message}` : `got ${got}; expected ${expected}`;
     }
     case 'invalid_value':
       return value === undefined
@@ -436,6 +434,7 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
             team: d.team ?? null,
             confidence: d.confidence ?? null,
             tags: d.tags ?? [],
+            tracker: d.tracker ?? null,
           };
           roadmap.push(item);
           keep(item);
@@ -543,7 +542,12 @@ function reportSyntax(parsed: ParsedYaml, file: string, diagnostics: Diagnostic[
 
 function common<K extends EntryKind>(
   kind: K,
-  data: { title?: string | undefined; visibility?: Visibility | undefined; updated?: string | undefined; owner?: string | undefined },
+  data: {
+    title?: string | undefined;
+    visibility?: Visibility | undefined;
+    updated?: string | undefined;
+    owner?: string | string[] | undefined;
+  },
   base: { id: string; file: string; hasBody: boolean },
   defaultVisibility: Visibility,
   defaultTitle?: string,
@@ -554,7 +558,7 @@ function common<K extends EntryKind>(
     title: data.title ?? defaultTitle ?? base.id,
     visibility: data.visibility ?? defaultVisibility,
     updated: data.updated ?? null,
-    owner: data.owner ?? null,
+    owners: data.owner === undefined ? [] : [data.owner].flat(),
   };
 }
 
@@ -570,6 +574,7 @@ function backlogItem(
     epic: d.epic?.toLowerCase() ?? null,
     sprint: d.sprint ?? null,
     points: d.points ?? null,
+    notes: d.notes ?? null,
   };
 }
 

@@ -16,10 +16,7 @@ import {
  * `cross-checks.ts`. Messages say what was expected; the loader adds the file, line and value.
  */
 
-const text = z
-  .string({ error: 'expected text' })
-  .trim()
-  .min(1, { error: 'expected non-empty text' });
+const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });
 
 /** YAML reads `horizon: 2028` or `sprint: 12` as numbers; authors mean the text. */
 const label = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text);
@@ -45,7 +42,7 @@ const common = {
   title: text,
   visibility: z.enum(VISIBILITIES).optional(),
   updated: isoDate.optional(),
-  owner: label.optional(),
+  owner: z.union([label, z.array(label)], { error: 'expected a name or a list of names' }).optional(),
 };
 
 export const missionSchema = z.object({
@@ -114,40 +111,38 @@ export const roadmapSchema = z
     team: label.optional(),
     confidence: z.enum(CONFIDENCES).optional(),
     tags: z.array(label).optional(),
+    tracker: label.optional(),
   })
   .superRefine(checkRoadmapTime, { when: () => true });
 
 /** Runs on partly invalid input too (so every problem shows in one run): each check guards its types. */
-function checkRoadmapTime(
-  item: { start?: unknown; end?: unknown; quarter?: unknown },
-  ctx: z.RefinementCtx,
-): void {
+function checkRoadmapTime(item: { start?: unknown; end?: unknown; quarter?: unknown }, ctx: z.RefinementCtx): void {
   if (item.quarter !== undefined && (item.start !== undefined || item.end !== undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['quarter'],
-        input: item.quarter,
-        message: 'expected either quarter or start and end, not both',
-      });
-    }
-    if ((item.start === undefined) !== (item.end === undefined)) {
-      const missing = item.start === undefined ? 'start' : 'end';
-      ctx.addIssue({
-        code: 'custom',
-        path: [missing],
-        input: undefined,
-        message: `expected start and end together; ${missing} is missing`,
-      });
-    }
-    const { start, end } = item;
-    if (typeof start === 'string' && typeof end === 'string' && isIsoDate(start) && isIsoDate(end) && end < start) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        input: end,
-        message: `end is before start (${start}); expected end on or after start`,
-      });
-    }
+    ctx.addIssue({
+      code: 'custom',
+      path: ['quarter'],
+      input: item.quarter,
+      message: 'expected either quarter or start and end, not both',
+    });
+  }
+  if ((item.start === undefined) !== (item.end === undefined)) {
+    const missing = item.start === undefined ? 'start' : 'end';
+    ctx.addIssue({
+      code: 'custom',
+      path: [missing],
+      input: undefined,
+      message: `expected start and end together; ${missing} is missing`,
+    });
+  }
+  const { start, end } = item;
+  if (typeof start === 'string' && typeof end === 'string' && isIsoDate(start) && isIsoDate(end) && end < start) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['end'],
+      input: end,
+      message: `end is before start (${start}); expected end on or after start`,
+    });
+  }
 }
 
 const backlogFields = {
@@ -157,6 +152,7 @@ const backlogFields = {
   epic: idRef.optional(),
   sprint: label.optional(),
   points: z.number().min(0).optional(),
+  notes: text.optional(),
 };
 
 /** A backlog item in its own MDX file: its id is the file's path. */

@@ -34,7 +34,8 @@ export interface EntryBase {
   title: string;
   visibility: Visibility;
   updated: IsoDate | null;
-  owner: string | null;
+  /** Accountable people or team, in the order written (`owner:` a string or a list); empty when none. */
+  owners: string[];
   /** True when the entry has a Markdown/MDX body that Astro renders (YAML/JSON backlog items have none). */
   hasBody: boolean;
 }
@@ -95,6 +96,8 @@ export interface RoadmapItem extends EntryBase {
   team: string | null;
   confidence: Confidence | null;
   tags: string[];
+  /** Key or URL of the matching epic or issue in the team's tracker (`PLAT-12`, a GitHub issue URL). */
+  tracker: string | null;
 }
 
 export interface BacklogItem extends EntryBase {
@@ -104,6 +107,8 @@ export interface BacklogItem extends EntryBase {
   epic: string | null;
   sprint: string | null;
   points: number | null;
+  /** Free text shown with the item. */
+  notes: string | null;
 }
 
 export interface WikiPage extends EntryBase {

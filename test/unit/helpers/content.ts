@@ -21,7 +21,7 @@ const base = (id: string, file: string) => ({
   title: id,
   visibility: 'public' as const,
   updated: null,
-  owner: null,
+  owners: [],
   hasBody: false,
 });
 
@@ -92,6 +92,7 @@ export function item(id: string, overrides: Partial<RoadmapItem> = {}): RoadmapI
     team: null,
     confidence: null,
     tags: [],
+    tracker: null,
     ...overrides,
   };
 }
@@ -105,6 +106,7 @@ export function backlogItem(id: string, overrides: Partial<BacklogItem> = {}): B
     epic: null,
     sprint: null,
     points: null,
+    notes: null,
     ...overrides,
   };
 }
