@@ -44,12 +44,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   return runScript('build.ts', ['--out', options.out], env);
 }
 
-/** Runs one of scripts/*.ts as its npm script does (same Node), with exit code and output. */
+/** Runs one of src/cli/*.ts as its npm script does (same Node), with exit code and output. */
 export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [join(PROJECT_ROOT, 'scripts', script), ...args],
+      [join(PROJECT_ROOT, 'src', 'cli', script), ...args],
       {
         cwd: PROJECT_ROOT,
         env,

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImagePool } from '../../scripts/images.ts';
+import { ImagePool } from '../../src/cli/images.ts';
 import type { CardInput } from '../../src/lib/og/card.ts';
 import { cardInput } from '../../src/lib/og/meta.ts';
 import { decodePng, pngSize } from '../support/png.ts';

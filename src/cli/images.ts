@@ -14,8 +14,8 @@ import { copyFile, link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ImageJob, ImageRequest } from '../src/lib/build/image-requests.ts';
-import { CARD_VERSION } from '../src/lib/og/card.ts';
+import type { ImageJob, ImageRequest } from '../lib/build/image-requests.ts';
+import { CARD_VERSION } from '../lib/og/card.ts';
 import {
   ACCENT_META,
   DETAIL_META,
@@ -24,8 +24,8 @@ import {
   ogImagePath,
   pagePathOfFile,
   readMeta,
-} from '../src/lib/og/meta.ts';
-import { pngWidth } from '../src/lib/timeline/files.ts';
+} from '../lib/og/meta.ts';
+import { pngWidth } from '../lib/timeline/files.ts';
 
 export interface ImageStats {
   /** Open Graph cards drawn and taken from the cache. */

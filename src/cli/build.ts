@@ -7,17 +7,17 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../src/lib/config.ts';
-import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
-import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../src/lib/build/site-data.ts';
-import { isChangesError, prepareChanges, shareChangesData } from '../src/lib/build/changes-data.ts';
-import { writeSearchIndex } from '../src/integrations/search-index.ts';
-import { todayUtc } from '../src/lib/model/dates.ts';
+import { ConfigError } from '../lib/config.ts';
+import { formatDiagnostic } from '../lib/content/diagnostics.ts';
+import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../lib/build/site-data.ts';
+import { isChangesError, prepareChanges, shareChangesData } from '../lib/build/changes-data.ts';
+import { writeSearchIndex } from '../integrations/search-index.ts';
+import { todayUtc } from '../lib/model/dates.ts';
 import { ImagePool } from './images.ts';
-import { listenForImages } from '../src/lib/build/image-requests.ts';
+import { listenForImages } from '../lib/build/image-requests.ts';
 import { lock } from 'proper-lockfile';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const dist = resolve(root, args.out);
 // Beside the target, so the final rename stays on one file system.

@@ -7,17 +7,17 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, readBuildConfig } from '../src/lib/config.ts';
-import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
-import { diskSource, relativeLabel } from '../src/lib/content/source.ts';
-import { diffViews, withPublicationReasons } from '../src/lib/diff/diff.ts';
-import { diffMarkdown } from '../src/lib/diff/markdown.ts';
-import { DIFF_VERSION, type RevisionInfo, type RoadmapDiff } from '../src/lib/diff/types.ts';
-import { GitError, openContentRepo } from '../src/lib/git/repo.ts';
-import { type RevisionState, loadRevision, revisionView } from '../src/lib/history/revision.ts';
-import type { Audience } from '../src/lib/model/types.ts';
+import { ConfigError, readBuildConfig } from '../lib/config.ts';
+import { formatDiagnostic } from '../lib/content/diagnostics.ts';
+import { diskSource, relativeLabel } from '../lib/content/source.ts';
+import { diffViews, withPublicationReasons } from '../lib/diff/diff.ts';
+import { diffMarkdown } from '../lib/diff/markdown.ts';
+import { DIFF_VERSION, type RevisionInfo, type RoadmapDiff } from '../lib/diff/types.ts';
+import { GitError, openContentRepo } from '../lib/git/repo.ts';
+import { type RevisionState, loadRevision, revisionView } from '../lib/history/revision.ts';
+import type { Audience } from '../lib/model/types.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 
 const USAGE = `Usage: npm run diff -- --base <rev> [--head <rev>] [--format markdown|json] [--preview-url <url>]
                         [--audience public|internal|all] [--content <folder>] [--out <file>]

@@ -3,9 +3,9 @@ import { rename, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, threadId } from 'node:worker_threads';
-import { renderCard } from '../src/lib/og/render.ts';
-import { svgBandsToPng } from '../src/lib/render/png.ts';
-import type { ImageJob } from '../src/lib/build/image-requests.ts';
+import { renderCard } from '../lib/og/render.ts';
+import { svgBandsToPng } from '../lib/render/png.ts';
+import type { ImageJob } from '../lib/build/image-requests.ts';
 
 type Message = { id: number; job: ImageJob; file: string };
 

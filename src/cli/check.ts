@@ -6,15 +6,15 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readBuildConfig, ConfigError } from '../src/lib/config.ts';
-import { type Diagnostic, formatDiagnostic } from '../src/lib/content/diagnostics.ts';
-import { loadContent } from '../src/lib/content/load.ts';
-import { diskSource, relativeLabel } from '../src/lib/content/source.ts';
-import { audienceView } from '../src/lib/model/audience.ts';
-import { healthReport } from '../src/lib/model/health.ts';
-import { resolveContent } from '../src/lib/model/resolve.ts';
+import { readBuildConfig, ConfigError } from '../lib/config.ts';
+import { type Diagnostic, formatDiagnostic } from '../lib/content/diagnostics.ts';
+import { loadContent } from '../lib/content/load.ts';
+import { diskSource, relativeLabel } from '../lib/content/source.ts';
+import { audienceView } from '../lib/model/audience.ts';
+import { healthReport } from '../lib/model/health.ts';
+import { resolveContent } from '../lib/model/resolve.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
