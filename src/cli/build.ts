@@ -1,12 +1,11 @@
 /**
- * `npm run build`: validate the content, build the site into a staging folder, and only
+ * `cairn build`: validate the content, build the site into a staging folder, and only
  * when every step succeeded replace `dist/` with it. Bad content, a failed Astro build or a
  * crash leave no `dist/` at all, so a stale or partial site can never be deployed by mistake.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../lib/config.ts';
 import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../lib/build/site-data.ts';
@@ -16,53 +15,78 @@ import { todayUtc } from '../lib/model/dates.ts';
 import { ImagePool } from './images.ts';
 import { listenForImages } from '../lib/build/image-requests.ts';
 import { lock } from 'proper-lockfile';
+import { CairnError, EXIT_CONTENT } from '../lib/errors.ts';
+import { PACKAGE_ROOT } from './paths.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
-const dist = resolve(root, args.out);
-// Beside the target, so the final rename stays on one file system.
-const staging = join(dirname(dist), `.${basename(dist)}.staging-${process.pid}`);
-// Caches (Astro's content store, Open Graph images) live here; the benchmark points it elsewhere.
-const cacheRoot = resolve(root, process.env.CAIRN_CACHE_DIR ?? '.cairn');
-/** What the build reports to `CAIRN_STATS_FILE` (for the benchmark). */
-const stats: { og?: { generated: number; reused: number }; maxRssKiB?: number } = {};
+export interface BuildOptions {
+  /** The user's project: the content folder, `dist/` and the caches are resolved against it. */
+  projectRoot: string;
+  /** Where the site goes, relative to the project (default `dist`). */
+  out: string;
+  /** The build switches (ROADMAP_*, CAIRN_*), flags already folded in. */
+  env: Record<string, string | undefined>;
+}
 
-process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-// Builds started from a test runner inherit NODE_ENV=test, which breaks Astro's production output.
-process.env.NODE_ENV = 'production';
-// One "today" for the whole build, even one that runs across midnight.
-process.env.ROADMAP_TODAY ||= todayUtc(new Date());
+export interface Io {
+  log(line: string): void;
+  error(line: string): void;
+}
 
-const started = performance.now();
-let phase = started;
-const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+/**
+ * Validates the content, builds the site into a staging folder, and only when every step
+ * succeeded replaces the output folder with it. Returns the exit code; errors for the user
+ * are thrown as CairnErrors and reported by the command.
+ */
+export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io): Promise<number> {
+  const root = PACKAGE_ROOT;
+  const dist = resolve(projectRoot, out);
+  // Beside the target, so the final rename stays on one file system.
+  const staging = join(dirname(dist), `.${basename(dist)}.staging-${process.pid}`);
+  // Caches (Astro's content store, Open Graph images) live here; the benchmark points it elsewhere.
+  const cacheRoot = resolve(projectRoot, env.CAIRN_CACHE_DIR ?? '.cairn');
+  /** What the build reports to `CAIRN_STATS_FILE` (for the benchmark). */
+  const stats: { og?: { generated: number; reused: number }; maxRssKiB?: number } = {};
 
-async function main(): Promise<number> {
+  // Builds started from a test runner inherit NODE_ENV=test, which breaks Astro's production output.
+  process.env.NODE_ENV = 'production';
+  // One "today" for the whole build, even one that runs across midnight.
+  env.ROADMAP_TODAY ||= todayUtc(new Date());
+
+  const started = performance.now();
+  let phase = started;
+  const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+
   let data: SiteData;
   try {
-    data = await buildSiteData(process.env, root, new Date());
+    data = await buildSiteData(env, projectRoot, new Date());
     shareSiteData(data);
-    for (const d of data.diagnostics) console.warn(formatDiagnostic(d));
-    console.log(
+    for (const d of data.diagnostics) io.error(formatDiagnostic(d));
+    io.log(
       `Cairn: building the ${data.config.audience} site from ${data.config.contentDir} as of ${data.config.today}` +
         (data.config.base !== '/' ? ` under ${data.config.base}` : ''),
     );
     // History and preview diffs from git: a bad ROADMAP_COMPARE_BASE stops the build here.
-    shareChangesData(await prepareChanges(data, console.log, console.warn));
+    shareChangesData(
+      await prepareChanges(
+        data,
+        (line) => io.log(line),
+        (line) => io.error(line),
+      ),
+    );
   } catch (error) {
     await rm(dist, { recursive: true, force: true });
-    if (isChangesError(error)) {
-      console.error(`${error.message}\n\nNo site was written.`);
-      return 1;
-    }
     if (error instanceof ContentError) {
-      for (const d of error.diagnostics) console.error(formatDiagnostic(d));
-      console.error(`\n${error.message.split('\n')[0]!.replace(/:$/, '.')}`);
-      return 1;
+      for (const d of error.diagnostics) io.error(formatDiagnostic(d));
+      throw new CairnError(error.message.split('\n')[0]!.replace(/:$/, '.'), { cause: error });
+    }
+    if (isChangesError(error)) {
+      throw new CairnError(`${error.message}\n\nNo site was written.`, {
+        cause: error,
+        exitCode: error instanceof CairnError ? error.exitCode : EXIT_CONTENT,
+      });
     }
     if (error instanceof ConfigError) {
-      console.error(`Build switches are wrong; no site was written:\n${error.message}`);
-      return 1;
+      throw new ConfigError(`Build switches are wrong; no site was written:\n${error.message}`, { cause: error });
     }
     throw error;
   }
@@ -70,6 +94,7 @@ async function main(): Promise<number> {
   const { build } = await import('astro');
   await mkdir(dirname(dist), { recursive: true });
   await mkdir(join(root, '.cairn'), { recursive: true });
+  await mkdir(cacheRoot, { recursive: true });
   // Images are drawn on worker threads as the pages ask for them, while Astro renders.
   const images = new ImagePool(join(cacheRoot, 'images'));
   const stopListening = listenForImages((request) => images.request(request));
@@ -89,14 +114,14 @@ async function main(): Promise<number> {
         outDir: staging,
         // One cache per content folder, audience, base and output: builds of different
         // sites never share Astro's content store.
-        cacheDir: join(cacheRoot, 'cache', cacheKey()),
+        cacheDir: join(cacheRoot, 'cache', cacheKey(projectRoot, env, dist)),
         logLevel: process.env.CAIRN_LOG_LEVEL === 'info' ? 'info' : 'warn',
       });
     } finally {
       stopListening();
       await release();
     }
-    console.log(`Cairn: Astro built the pages (${since(phase)})`);
+    io.log(`Cairn: Astro built the pages (${since(phase)})`);
     phase = performance.now();
     // The rest of the images (worker threads) and the search index (pagefind's own process)
     // are independent: made side by side, in staging, so a failure of either leaves no site.
@@ -105,11 +130,11 @@ async function main(): Promise<number> {
       writeSearchIndex(staging, data, join(cacheRoot, 'search')).then((result) => ({ ...result, took: since(phase) })),
     ]);
     stats.og = drawn.og;
-    console.log(
+    io.log(
       `Cairn: Open Graph images: ${drawn.og.generated} generated, ${drawn.og.reused} reused; ` +
         `timeline PNGs: ${drawn.timeline.generated} generated, ${drawn.timeline.reused} reused (${drawn.took} after the pages)`,
     );
-    console.log(
+    io.log(
       `Cairn: search index of ${search.pages} pages and ${search.records} backlog items${search.reused ? ', unchanged, reused' : ''} (${search.took})`,
     );
     await rm(dist, { recursive: true, force: true });
@@ -119,31 +144,23 @@ async function main(): Promise<number> {
     await images.close();
     await rm(staging, { recursive: true, force: true });
     await rm(dist, { recursive: true, force: true });
-    throw error;
+    if (error instanceof CairnError) throw error;
+    // Astro's own errors (an MDX body that does not compile, say) carry their file and line.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new CairnError(`${detail}\n\nThe build failed; no site was written.`, { cause: error });
   }
-  console.log(`Cairn: site written to ${dist} (${since(started)} in all)`);
-  if (process.env.CAIRN_STATS_FILE) {
+  io.log(`Cairn: site written to ${dist} (${since(started)} in all)`);
+  if (env.CAIRN_STATS_FILE) {
     stats.maxRssKiB = process.resourceUsage().maxRSS;
-    await writeFile(process.env.CAIRN_STATS_FILE, JSON.stringify(stats));
+    await writeFile(env.CAIRN_STATS_FILE, JSON.stringify(stats));
   }
   return 0;
 }
 
-function cacheKey(): string {
-  const { ROADMAP_CONTENT = 'content', ROADMAP_AUDIENCE = 'public', ROADMAP_BASE = '/' } = process.env;
+function cacheKey(projectRoot: string, env: Record<string, string | undefined>, dist: string): string {
+  const { ROADMAP_CONTENT = 'content', ROADMAP_AUDIENCE = 'public', ROADMAP_BASE = '/' } = env;
   return createHash('sha256')
-    .update(JSON.stringify([resolve(root, ROADMAP_CONTENT), ROADMAP_AUDIENCE, ROADMAP_BASE, dist]))
+    .update(JSON.stringify([resolve(projectRoot, ROADMAP_CONTENT), ROADMAP_AUDIENCE, ROADMAP_BASE, dist]))
     .digest('hex')
     .slice(0, 16);
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    console.error('\nThe build failed; no site was written.');
-    process.exitCode = 1;
-  },
-);

@@ -1,12 +1,11 @@
 /**
- * `npm run check [-- --strict]`: validate the content folder and report every problem.
+ * `cairn check [--strict]`: validate the content folder and report every problem.
  * Exits 1 on errors; with --strict, warnings fail too, so a team can gate CI on them.
  * Drift flags and stale entries are warnings, worked out on everything (the internal view)
  * as of ROADMAP_TODAY or today.
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { readBuildConfig, ConfigError } from '../lib/config.ts';
+import { readBuildConfig } from '../lib/config.ts';
+import type { Io } from './build.ts';
 import { type Diagnostic, formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { loadContent } from '../lib/content/load.ts';
 import { diskSource, relativeLabel } from '../lib/content/source.ts';
@@ -14,43 +13,22 @@ import { audienceView } from '../lib/model/audience.ts';
 import { healthReport } from '../lib/model/health.ts';
 import { resolveContent } from '../lib/model/resolve.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
+export interface CheckOptions {
+  projectRoot: string;
+  strict: boolean;
+  env: Record<string, string | undefined>;
+}
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      strict: { type: 'boolean', default: false },
-      content: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    console.log('Usage: npm run check -- [--strict] [--content <folder>]\n');
-    console.log('Validates the content folder (ROADMAP_CONTENT or content/) and prints every problem.');
-    console.log('--strict   warnings (drift flags and stale entries among them) fail the check too');
-    return 0;
-  }
-  let config;
-  try {
-    config = readBuildConfig(
-      { ...process.env, ...(values.content ? { ROADMAP_CONTENT: values.content } : {}) },
-      root,
-      new Date(),
-    );
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-  const label = relativeLabel(root, config.contentDir);
+/** Validates the content folder and prints every problem; returns the exit code. */
+export async function runCheck({ projectRoot, strict, env }: CheckOptions, io: Io): Promise<number> {
+  const config = readBuildConfig(env, projectRoot, new Date());
+  const label = relativeLabel(projectRoot, config.contentDir);
   const { content, diagnostics } = await loadContent(diskSource(config.contentDir, label));
-  for (const d of diagnostics) console.error(formatDiagnostic(d));
+  for (const d of diagnostics) io.error(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   let warnings = diagnostics.length - errors;
   if (!content || errors > 0) {
-    console.error(`\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+    io.error(`\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
     return 1;
   }
 
@@ -75,7 +53,7 @@ async function main(): Promise<number> {
           : `stale: never reviewed; expected an updated date within staleAfterDays (${health.staleAfterDays}) of ${config.today}`),
     })),
   ];
-  for (const d of healthWarnings) console.error(formatDiagnostic(d));
+  for (const d of healthWarnings) io.error(formatDiagnostic(d));
   warnings += healthWarnings.length;
 
   const entries =
@@ -86,25 +64,15 @@ async function main(): Promise<number> {
     content.backlog.length +
     content.wiki.length;
   const { orphans, itemsWithoutObjectives, objectivesWithoutItems } = health.alignment;
-  console.log(
+  io.log(
     `Content is valid: ${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'} ` +
       `(${health.drift.length} drift flag${health.drift.length === 1 ? '' : 's'}, ${health.stale.length} stale entr${health.stale.length === 1 ? 'y' : 'ies'}), as of ${config.today}.`,
   );
-  console.log(
+  io.log(
     `Alignment: ${orphans.length} backlog item${orphans.length === 1 ? '' : 's'} with no epic, ` +
       `${itemsWithoutObjectives.length} roadmap item${itemsWithoutObjectives.length === 1 ? '' : 's'} serving no objective, ` +
       `${objectivesWithoutItems.length} objective${objectivesWithoutItems.length === 1 ? '' : 's'} with no roadmap item.`,
   );
-  if (warnings > 0 && !values.strict) console.log('Run with --strict to fail on warnings.');
-  return values.strict && warnings > 0 ? 1 : 0;
+  if (warnings > 0 && !strict) io.log('Run with --strict to fail on warnings.');
+  return strict && warnings > 0 ? 1 : 0;
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);

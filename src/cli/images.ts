@@ -26,6 +26,7 @@ import {
   readMeta,
 } from '../lib/og/meta.ts';
 import { pngWidth } from '../lib/timeline/files.ts';
+import { sourceExtension } from './paths.ts';
 
 export interface ImageStats {
   /** Open Graph cards drawn and taken from the cache. */
@@ -154,7 +155,8 @@ export class ImagePool {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL('./image-worker.ts', import.meta.url));
+    // image-worker.ts here, image-worker.js once compiled into the package.
+    const worker = new Worker(new URL(`./image-worker${sourceExtension}`, import.meta.url));
     worker.on('message', (reply: { id: string; error?: string }) => {
       this.sent.set(worker, this.sent.get(worker)! - 1);
       if (reply.error) this.failure ??= new Error(`An image failed to render: ${reply.error}`);

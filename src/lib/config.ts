@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { isIsoDate, todayUtc, type IsoDate } from './model/dates.ts';
 import type { Audience } from './model/types.ts';
 import { normalizeBase } from './site/links.ts';
+import { UsageError } from './errors.ts';
 
 /** The build switches of the spec, read from the environment once and checked. */
 export interface BuildConfig {
@@ -20,7 +21,8 @@ export interface BuildConfig {
 /** Default for ROADMAP_HISTORY_LIMIT. */
 export const DEFAULT_HISTORY_LIMIT = 200;
 
-export class ConfigError extends Error {
+/** A build switch (variable or flag) has a value Cairn cannot use: wrong usage, exit code 2. */
+export class ConfigError extends UsageError {
   override name = 'ConfigError';
 }
 

@@ -7,6 +7,7 @@ import { type ContentRepo, GitError, openContentRepo } from '../git/repo.ts';
 import { type History, computeHistory } from '../history/history.ts';
 import { RevisionContentError, loadRevision, revisionView } from '../history/revision.ts';
 import { buildShared } from './build-shared.ts';
+import { UsageError } from '../errors.ts';
 import { type SiteData, siteData } from './site-data.ts';
 
 /** What a preview build (ROADMAP_COMPARE_BASE) shows: the change from the base to this build. */
@@ -23,7 +24,7 @@ export interface ChangesData {
 }
 
 /** ROADMAP_COMPARE_BASE cannot be used; the message says why and what to do. */
-export class CompareBaseError extends Error {
+export class CompareBaseError extends UsageError {
   override name = 'CompareBaseError';
 }
 

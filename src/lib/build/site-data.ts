@@ -6,6 +6,7 @@ import { type SiteView, audienceView, pageEntries } from '../model/audience.ts';
 import { resolveContent } from '../model/resolve.ts';
 import { type Links, makeLinks } from '../site/links.ts';
 import { buildShared } from './build-shared.ts';
+import { CairnError } from '../errors.ts';
 import type { Content, EntryBase } from '../model/types.ts';
 
 /** Everything a build renders from: the audience's view and how to link within it. */
@@ -24,7 +25,7 @@ export interface SiteData {
 }
 
 /** Content that did not validate; its message lists every problem, one per line. */
-export class ContentError extends Error {
+export class ContentError extends CairnError {
   override name = 'ContentError';
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: Diagnostic[]) {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { type SimpleGit, simpleGit } from 'simple-git';
 import type { ContentSource } from '../content/source.ts';
+import { CairnError } from '../errors.ts';
 
 /**
  * The git repository that holds a content folder, behind the few questions Cairn asks it.
@@ -44,7 +45,7 @@ export interface ContentRepo {
   folderTrees(revisions: string[]): Promise<Map<string, string | null>>;
 }
 
-export class GitError extends Error {
+export class GitError extends CairnError {
   override name = 'GitError';
 }
 

@@ -5,6 +5,7 @@ import { type SiteView, audienceView } from '../model/audience.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { resolveContent } from '../model/resolve.ts';
 import type { Audience, Content } from '../model/types.ts';
+import { CairnError } from '../errors.ts';
 
 /** The content folder at one revision: missing there, not valid there, or loaded. */
 export type RevisionState =
@@ -35,7 +36,7 @@ export function revisionView(state: RevisionState, today: IsoDate, audience: Aud
 }
 
 /** Content at a revision that does not validate; the message lists the loader's diagnostics. */
-export class RevisionContentError extends Error {
+export class RevisionContentError extends CairnError {
   override name = 'RevisionContentError';
   readonly diagnostics: Diagnostic[];
   constructor(revision: string, diagnostics: Diagnostic[]) {

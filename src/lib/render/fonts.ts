@@ -4,10 +4,10 @@ import { join } from 'node:path';
 
 /**
  * Inter, shipped as TTF by an npm package, so images render the same on every machine and
- * need no system fonts. Resolved from the project root: bundled build code has no stable
+ * need no system fonts. Resolved from Cairn's package (`cairn` sets CAIRN_PACKAGE_ROOT): bundled build code has no stable
  * `import.meta.url` of its own.
  */
-const require = createRequire(join(process.cwd(), 'package.json'));
+const require = createRequire(join(process.env.CAIRN_PACKAGE_ROOT ?? process.cwd(), 'package.json'));
 
 export const FONT_WEIGHTS = { 400: 'Regular', 600: 'SemiBold', 700: 'Bold' } as const;
 
