@@ -20,7 +20,7 @@ import type { Audience } from '../lib/model/types.ts';
 
 export interface DiffOptions {
   projectRoot: string;
-  base: string;
+  base?: string;
   head?: string;
   format: string;
   previewUrl?: string;
@@ -36,6 +36,9 @@ export interface DiffOptions {
  * exit code; wrong arguments throw a UsageError.
  */
 export async function runDiff(values: DiffOptions, io: Io & { write(text: string): void }): Promise<number> {
+  if (!values.base) {
+    throw new UsageError('--base: required; expected the git revision to compare with, e.g. --base main');
+  }
   if (values.format !== 'markdown' && values.format !== 'json') {
     throw new UsageError(`--format: got ${JSON.stringify(values.format)}; expected markdown or json`);
   }

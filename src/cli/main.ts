@@ -132,7 +132,7 @@ export function program(context: Context, setCode: (code: number) => void): Comm
     cairn
       .command('diff')
       .description('what a change does to the roadmap, per audience, between two git revisions')
-      .requiredOption('--base <rev>', 'the revision to compare with (a branch, tag or commit)')
+      .option('--base <rev>', 'the revision to compare with (a branch, tag or commit), required')
       .option('--head <rev>', 'the revision to compare (default: the working tree as it is now)')
       .addOption(new Option('--format <format>', 'markdown (a pull-request comment) or json').default('markdown'))
       .option('--preview-url <url>', 'root URL of a preview build of the head: entries link to their pages')
@@ -141,7 +141,7 @@ export function program(context: Context, setCode: (code: number) => void): Comm
     ['content', 'today'],
   ).action(
     async (options: {
-      base: string;
+      base?: string;
       head?: string;
       format: string;
       previewUrl?: string;

@@ -199,6 +199,6 @@ describe('npm run diff', () => {
     expect((await diff(['--base', 'HEAD', '--format', 'html'])).stderr).toContain(
       '--format: got "html"; expected markdown or json',
     );
-    expect((await diff(['--base', 'HEAD', '--frobnicate'])).code).toBe(1);
+    expect((await diff(['--base', 'HEAD', '--frobnicate'])).code).toBe(2);
   });
 });

@@ -28,7 +28,7 @@ export interface BuildResult {
   stderr: string;
 }
 
-/** Runs `npm run build` exactly as a user would (same script, same Node), into `out`. */
+/** Runs `cairn build` exactly as `npm run build` does (same bin, same Node), into `out`. */
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -41,15 +41,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     ROADMAP_COMPARE_BASE: options.compareBase ?? '',
     ...options.env,
   };
-  return runScript('build.ts', ['--out', options.out], env);
+  return runCairn('build', ['--out', options.out], env);
 }
 
-/** Runs one of src/cli/*.ts as its npm script does (same Node), with exit code and output. */
-export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
+/** Runs `cairn <command>` as `npm run <command>` does (the bin, the same Node), with exit code and output. */
+export async function runCairn(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [join(PROJECT_ROOT, 'src', 'cli', script), ...args],
+      [join(PROJECT_ROOT, 'bin', 'cairn.js'), command, ...args],
       {
         cwd: PROJECT_ROOT,
         env,
@@ -62,6 +62,10 @@ export async function runScript(script: string, args: string[], env: NodeJS.Proc
     return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
 }
+
+/** `runCairn` under the name of the script that once was the command: `check.ts` is `cairn check`. */
+export const runScript = (script: string, args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> =>
+  runCairn(script.replace(/\.ts$/, ''), args, env);
 
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
