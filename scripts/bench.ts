@@ -97,7 +97,7 @@ for (const size of sizes) {
     CAIRN_CACHE_DIR: cache,
     CAIRN_STATS_FILE: statsFile,
   };
-  const args = [join(root, 'src', 'cli', 'build.ts'), '--out', out];
+  const args = [join(root, 'bin', 'cairn.js'), 'build', '--out', out];
   const bare = join(work, `bare-${size}`);
   const bareArgs = [join(root, 'scripts', 'bench', 'bare-build.ts'), bare, statsFile];
   const measured: { cold: Measure[]; warm: Measure[]; bareCold: Measure[]; bareWarm: Measure[] } = {
