@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * Astro components with the Astro plugin's recommended rules.
  */
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', '.astro/', '.cairn/', 'test/.output/', 'node_modules/', 'public/'] },
+  { ignores: ['dist/', 'dist-*/', '.astro/', '.cairn/', 'test/.output/', 'node_modules/', 'public/', 'compiled/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

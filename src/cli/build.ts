@@ -13,7 +13,7 @@ import { isChangesError, prepareChanges, shareChangesData } from '../lib/build/c
 import { writeSearchIndex } from '../integrations/search-index.ts';
 import { todayUtc } from '../lib/model/dates.ts';
 import { ImagePool } from './images.ts';
-import { listenForImages } from '../lib/build/image-requests.ts';
+import { listenForImages, routeCardRequests } from '../lib/build/image-requests.ts';
 import { lock } from 'proper-lockfile';
 import { CairnError, EXIT_CONTENT } from '../lib/errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
@@ -97,6 +97,9 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   await mkdir(cacheRoot, { recursive: true });
   // Images are drawn on worker threads as the pages ask for them, while Astro renders.
   const images = new ImagePool(join(cacheRoot, 'images'));
+  // The entry pages' cards are known from the route table: drawn from now on, not when their
+  // pages render; the layout asks for the same ones, and for the other pages' cards.
+  for (const request of routeCardRequests(data.view, data.links)) images.request(request);
   const stopListening = listenForImages((request) => images.request(request));
   try {
     // Astro writes the list of content modules to <root>/.astro/, one file per project: two
@@ -126,7 +129,7 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
     // The rest of the images (worker threads) and the search index (pagefind's own process)
     // are independent: made side by side, in staging, so a failure of either leaves no site.
     const [drawn, search] = await Promise.all([
-      images.finish(staging, data.view.site).then((result) => ({ ...result, took: since(phase) })),
+      images.finish(staging).then((result) => ({ ...result, took: since(phase) })),
       writeSearchIndex(staging, data, join(cacheRoot, 'search')).then((result) => ({ ...result, took: since(phase) })),
     ]);
     stats.og = drawn.og;

@@ -16,15 +16,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImageJob, ImageRequest } from '../lib/build/image-requests.ts';
 import { CARD_VERSION } from '../lib/og/card.ts';
-import {
-  ACCENT_META,
-  DETAIL_META,
-  KIND_META,
-  cardInput,
-  ogImagePath,
-  pagePathOfFile,
-  readMeta,
-} from '../lib/og/meta.ts';
+import { ogImagePath, pagePathOfFile } from '../lib/og/meta.ts';
 import { pngWidth } from '../lib/timeline/files.ts';
 import { sourceExtension } from './paths.ts';
 
@@ -84,21 +76,17 @@ export class ImagePool {
   }
 
   /**
-   * Completes the site in `siteDir`: a card for every HTML page as its meta tags describe
-   * it, a PNG for every timeline SVG, each placed at its path. Throws if any image failed.
+   * Completes the site in `siteDir`: the card of every HTML page (entry pages' cards were
+   * asked for from the route table before Astro started, the others' by the layout as they
+   * rendered), a PNG for every timeline SVG, each placed at its path. Throws if any image
+   * failed, or if a page asked for no card (every page renders through layouts/Base.astro).
    */
-  async finish(siteDir: string, site: { title: string; url: string | null }): Promise<ImageStats> {
+  async finish(siteDir: string): Promise<ImageStats> {
     try {
-      for (const file of await filesEnding(siteDir, '.html')) {
-        const html = await readFile(join(siteDir, file), 'utf8');
-        const input = cardInput(site, {
-          title: readMeta(html, 'og:title'),
-          kind: readMeta(html, KIND_META),
-          detail: readMeta(html, DETAIL_META),
-          accent: readMeta(html, ACCENT_META),
-        });
-        this.request({ job: { kind: 'card', input }, target: ogImagePath(pagePathOfFile(file)) });
-      }
+      const missing = (await filesEnding(siteDir, '.html')).filter(
+        (file) => !this.targets.has(ogImagePath(pagePathOfFile(file))),
+      );
+      if (missing.length) throw new Error(`No Open Graph card was asked for by ${missing.join(', ')}`);
       for (const file of await filesEnding(siteDir, '.svg')) {
         const target = file.replace(/\.svg$/, '.png');
         if (!/^timeline(\/[^/]+)?\.svg$/.test(file) || this.targets.has(target)) continue;

@@ -4,7 +4,8 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm } from 'node:fs/pr
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteData } from '../lib/build/site-data.ts';
-import { backlogSearchRecords, searchPagePaths } from '../lib/search/entries.ts';
+import { backlogSearchRecords } from '../lib/search/entries.ts';
+import { routes } from '../lib/site/routes.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -26,7 +27,9 @@ export async function writeSearchIndex(
   data: SiteData,
   cacheDir: string | null = null,
 ): Promise<SearchIndexResult & { reused: boolean }> {
-  const paths = searchPagePaths(data.view, data.links);
+  const paths = routes(data.view, data.links)
+    .filter((route) => route.searchable)
+    .map((route) => route.path);
   const records = backlogSearchRecords(data.view, data.links);
   const pages = await Promise.all(
     paths.map(async (path) => ({

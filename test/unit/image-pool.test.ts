@@ -10,8 +10,7 @@ import { decodePng, pngSize } from '../support/png.ts';
 const site = { title: 'Acme Roadmap', url: 'https://roadmap.acme.example/' };
 const card = (title: string): CardInput =>
   cardInput(site, { title, kind: 'Roadmap item', detail: 'Planned · Trust', accent: '#2f6fed' });
-const page = (title: string) =>
-  `<!doctype html><html><head><meta property="og:title" content="${title}" /><meta name="cairn:kind" content="Roadmap item" /><meta name="cairn:detail" content="Planned · Trust" /><meta name="cairn:accent" content="#2f6fed" /></head><body></body></html>`;
+const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body></body></html>`;
 
 let dir: string;
 let siteDir: string;
@@ -30,7 +29,7 @@ describe('the image pool', () => {
     pool.request({ target: 'og/a.png', job: { kind: 'card', input: card('Single sign-on') } });
     pool.request({ target: 'og/b.png', job: { kind: 'card', input: card('Single sign-on') } });
     pool.request({ target: 'og/c.png', job: { kind: 'card', input: card('Audit log') } });
-    const stats = await pool.finish(siteDir, site);
+    const stats = await pool.finish(siteDir);
 
     expect(stats.og).toEqual({ generated: 3, reused: 0 });
     expect(await readdir(cacheDir)).toHaveLength(2);
@@ -40,38 +39,27 @@ describe('the image pool', () => {
     expect(decodePng(a!)).toMatchObject({ width: 1200, height: 630 });
   });
 
-  it('gives every HTML page the card its meta tags describe, whether or not the page asked, and the tags win', async () => {
+  it('fails when an HTML page asked for no card, naming the page', async () => {
     await writeFile(join(siteDir, 'index.html'), page('Home'));
     await mkdir(join(siteDir, 'roadmap', 'sso'), { recursive: true });
     await writeFile(join(siteDir, 'roadmap', 'sso', 'index.html'), page('Single sign-on'));
     const pool = new ImagePool(cacheDir);
-    pool.request({ target: 'og/roadmap/sso.png', job: { kind: 'card', input: card('An outdated title') } });
-    const stats = await pool.finish(siteDir, site);
-    expect(stats.og.generated).toBe(2);
-
-    // The page's card is the one its tags describe, as a pool asked for exactly that draws it.
-    const other = join(dir, 'other');
-    await mkdir(other);
-    const reference = new ImagePool(join(dir, 'other-cache'));
-    reference.request({ target: 'og/roadmap/sso.png', job: { kind: 'card', input: card('Single sign-on') } });
-    await reference.finish(other, site);
-    const drawn = await readFile(join(siteDir, 'og/roadmap/sso.png'));
-    expect(drawn.equals(await readFile(join(other, 'og/roadmap/sso.png')))).toBe(true);
-    expect(pngSize(await readFile(join(siteDir, 'og/index.png')))).toEqual({ width: 1200, height: 630 });
+    pool.request({ target: 'og/index.png', job: { kind: 'card', input: card('Home') } });
+    await expect(pool.finish(siteDir)).rejects.toThrow('No Open Graph card was asked for by roadmap/sso/index.html');
   });
 
   it('draws nothing for a second build of the same images: they come from the cache', async () => {
     await writeFile(join(siteDir, 'index.html'), page('Home'));
     const first = new ImagePool(cacheDir);
     first.request({ target: 'og/index.png', job: { kind: 'card', input: card('Home') } });
-    expect((await first.finish(siteDir, site)).og).toEqual({ generated: 1, reused: 0 });
+    expect((await first.finish(siteDir)).og).toEqual({ generated: 1, reused: 0 });
 
     const again = join(dir, 'again');
     await mkdir(again);
     await writeFile(join(again, 'index.html'), page('Home'));
     const second = new ImagePool(cacheDir);
     second.request({ target: 'og/index.png', job: { kind: 'card', input: card('Home') } });
-    expect((await second.finish(again, site)).og).toEqual({ generated: 0, reused: 1 });
+    expect((await second.finish(again)).og).toEqual({ generated: 0, reused: 1 });
     expect((await readFile(join(again, 'og/index.png'))).equals(await readFile(join(siteDir, 'og/index.png')))).toBe(
       true,
     );
@@ -82,7 +70,7 @@ describe('the image pool', () => {
       join(siteDir, 'timeline.svg'),
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 300" width="1200" height="300"><rect x="10" y="10" width="500" height="40" fill="#2f6fed"/></svg>',
     );
-    const stats = await new ImagePool(cacheDir).finish(siteDir, site);
+    const stats = await new ImagePool(cacheDir).finish(siteDir);
     expect(stats.timeline).toEqual({ generated: 1, reused: 0 });
     const png = decodePng(await readFile(join(siteDir, 'timeline.png')));
     expect(png).toMatchObject({ width: 2400, height: 600 });
@@ -96,7 +84,7 @@ describe('the image pool', () => {
     const pool = new ImagePool(cacheDir);
     pool.request({ target: 'timeline.png', job: { kind: 'svg', width: 1600, bands: ['<svg this is not svg'] } });
     pool.request({ target: 'og/index.png', job: { kind: 'card', input: card('Home') } });
-    await expect(pool.finish(siteDir, site)).rejects.toThrow(/An image failed to render/);
+    await expect(pool.finish(siteDir)).rejects.toThrow(/An image failed to render/);
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
+import type { SiteView } from '../model/audience.ts';
 import type { CardInput } from '../og/card.ts';
+import { cardInput, ogImagePath } from '../og/meta.ts';
+import type { Links } from '../site/links.ts';
+import { routes } from '../site/routes.ts';
 
 /**
  * How pages ask for their raster images while Astro renders them. `npm run build` listens
  * before Astro starts, so Open Graph cards and timeline PNGs are drawn on worker threads
  * while the pages are still being generated, not after (on a cold build of 1,000 items that
  * was most of the wall time). Outside a build (`astro dev`) nobody listens and requests are
- * dropped. The finished HTML stays the authority: the build still reads every page's card
- * from its meta tags afterwards, so a page that asked for nothing still gets its image.
+ * dropped. Entry pages' cards are known before any page renders, from the route table.
  */
 export type ImageJob =
   /** An Open Graph card, drawn from its description. */
@@ -37,4 +40,12 @@ export function listenForImages(listener: (request: ImageRequest) => void): () =
   return () => {
     delete (globalThis as Shared)[LISTENER];
   };
+}
+
+/** The Open Graph cards of every entry page, from the route table (the layout asks for the same). */
+export function routeCardRequests(view: SiteView, links: Links): ImageRequest[] {
+  return routes(view, links).map((route) => ({
+    target: ogImagePath(route.path),
+    job: { kind: 'card', input: cardInput(view.site, { title: route.title, ...route.card }) },
+  }));
 }

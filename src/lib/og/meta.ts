@@ -1,13 +1,6 @@
-/**
- * Pages describe their Open Graph card in meta tags (og:title plus two of ours); the build
- * reads them back from the finished HTML, so every page gets a card, whoever adds the page.
- */
+/** Where a page's Open Graph card goes, and what it says. */
 
 import type { CardInput } from './card.ts';
-
-export const KIND_META = 'cairn:kind';
-export const DETAIL_META = 'cairn:detail';
-export const ACCENT_META = 'cairn:accent';
 
 /** `roadmap/sso/` -> `og/roadmap/sso.png`; the home page is `og/index.png`. */
 export function ogImagePath(pagePath: string): string {
@@ -22,30 +15,11 @@ export function pagePathOfFile(file: string): string {
   return `${file.replace(/\.html$/, '')}/`;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
-const decode = (text: string) =>
-  text.replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (whole, name: string) => {
-    const named = ENTITIES[name];
-    if (named !== undefined) return named;
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return whole;
-  });
-
-/** The value of `<meta property|name="key" content="…">` in a page, or null. */
-export function readMeta(html: string, key: string): string | null {
-  const tag = new RegExp(
-    `<meta\\s+(?:property|name)="${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s+content="([^"]*)"`,
-  ).exec(html);
-  return tag ? decode(tag[1]!) : null;
-}
-
 const DEFAULT_ACCENT = '#1d5bd0';
 
 /**
- * A page's card from what its meta tags say (null where a tag is absent). The page asks for
- * its card with this while it renders and the build reads the tags back afterwards: both go
- * through here, so both describe the same card and it is drawn once.
+ * A page's card (null where the page says nothing). The route table's requests and the
+ * layout's both go through here, so both describe the same card and it is drawn once.
  */
 export function cardInput(
   site: { title: string; url: string | null },

@@ -127,11 +127,6 @@ export function pageSearchEntry(view: SiteView, page: PageEntry): SearchEntry {
   }
 }
 
-/** Site paths (no base) of every page in the search index: one per entry the audience may see. */
-export function searchPagePaths(view: SiteView, links: Links): string[] {
-  return pageEntries(view).map((e) => links.entryPath(e.kind, e.id));
-}
-
 /**
  * Backlog items have no page: each becomes a record that links to its row on /backlog/.
  * An item takes its (visible) epic's theme and team, the facets of ownership; not its
