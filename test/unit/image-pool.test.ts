@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImagePool } from '../../src/cli/images.ts';
 import type { CardInput } from '../../src/lib/og/card.ts';
 import { cardInput } from '../../src/lib/og/meta.ts';
-import { decodePng, pngSize } from '../support/png.ts';
+import { decodePng } from '../support/png.ts';
 
 const site = { title: 'Acme Roadmap', url: 'https://roadmap.acme.example/' };
 const card = (title: string): CardInput =>
