@@ -197,8 +197,8 @@ describe('a preview build (ROADMAP_COMPARE_BASE)', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('fails with a clear message when the compare base is not a revision, writing no site', () => {
-    expect(builds.badBase!.code).toBe(1);
+  it('fails as wrong usage (exit code 2) with a clear message when the compare base is not a revision, writing no site', () => {
+    expect(builds.badBase!.code).toBe(2);
     expect(builds.badBase!.stderr).toContain(
       'ROADMAP_COMPARE_BASE: got "no-such-branch"; expected a branch, tag or commit of the repository at',
     );
