@@ -18,8 +18,9 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   build: { format: 'directory' },
-  // A public site is for search engines only when it knows its own URL; an internal one never is.
-  integrations: [mdx(), ...(audience === 'public' && siteUrl ? [sitemap()] : [])],
+  // A public site is for search engines only when it knows its own URL; an internal one or a
+  // preview (ROADMAP_COMPARE_BASE) never is.
+  integrations: [mdx(), ...(audience === 'public' && siteUrl && !data.config.compareBase ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   markdown: {
     processor: satteri({

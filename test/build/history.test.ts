@@ -197,6 +197,17 @@ describe('a preview build (ROADMAP_COMPARE_BASE)', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('keeps search engines out of a preview: every page noindex, no sitemap, unlike the public build', async () => {
+    const pages = [...(await readSiteTexts(OUT.preview))].filter(([file]) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(5);
+    expect(
+      pages.filter(([, html]) => !html.includes('<meta name="robots" content="noindex, nofollow">')).map(([f]) => f),
+    ).toEqual([]);
+    expect(existsSync(join(OUT.preview, 'sitemap-index.xml'))).toBe(false);
+    expect(existsSync(join(OUT.public, 'sitemap-index.xml'))).toBe(true);
+    expect(await page(OUT.public, 'roadmap/index.html')).not.toContain('noindex');
+  });
+
   it('fails as wrong usage (exit code 2) with a clear message when the compare base is not a revision, writing no site', () => {
     expect(builds.badBase!.code).toBe(2);
     expect(builds.badBase!.stderr).toContain(
