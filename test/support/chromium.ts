@@ -18,7 +18,7 @@ function provide(): string | null {
     execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   try {
     apt(['update', '-qq']);
-    apt(['install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+    apt(['install', '-y', '-qq', 'chromium']);
   } catch (error) {
     return `apt-get could not install chromium (${(error as Error).message}).`;
   }
