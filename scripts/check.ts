@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBuildConfig, ConfigError } from '../src/lib/config.ts';
 import { type Diagnostic, formatDiagnostic } from '../src/lib/content/diagnostics.ts';
-import { loadContent } from '../src/lib/content/load.ts';
+import { checkBodies } from '../src/lib/content/bodies.ts';
+import { classify, loadContent } from '../src/lib/content/load.ts';
 import { diskSource, relativeLabel } from '../src/lib/content/source.ts';
 import { audienceView } from '../src/lib/model/audience.ts';
 import { healthReport } from '../src/lib/model/health.ts';
@@ -45,7 +46,11 @@ async function main(): Promise<number> {
     throw error;
   }
   const label = relativeLabel(root, config.contentDir);
-  const { content, diagnostics } = await loadContent(diskSource(config.contentDir, label));
+  const source = diskSource(config.contentDir, label);
+  const { content, diagnostics } = await loadContent(source);
+  // Every body, of every audience, through the build's own compiler.
+  const bodies = (await source.list().catch(() => [])).filter((path) => classify(path) && /\.mdx?$/.test(path));
+  diagnostics.push(...(await checkBodies(bodies, { contentDir: config.contentDir, contentLabel: label, projectRoot: root })));
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   let warnings = diagnostics.length - errors;

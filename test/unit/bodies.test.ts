@@ -45,6 +45,12 @@ describe('bodies that do not compile', () => {
     expect(d!.message).toMatch(/NUL byte/);
   });
 
+  it('reports a link with a malformed % escape instead of crashing on it', async () => {
+    const [d] = await check('wiki/a.md', `${head}[x](/wiki/%E0%A4%A/)\n`);
+    expect(d).toMatchObject({ line: 6, field: 'body (column 1)' });
+    expect(d!.message).toMatch(/malformed % escape/);
+  });
+
   it('accepts a body that compiles, with components and links', async () => {
     expect(await check('wiki/a.mdx', `${head}import C from '../../components/Callout.astro';\n\n<C>[x](/roadmap/)</C>\n`)).toEqual([]);
     expect(await check('wiki/a.md', `${head}<details>\n<summary>More</summary>\n\nx\n</details>\n`)).toEqual([]);

@@ -1,5 +1,6 @@
 import { type BuildConfig, readBuildConfig } from '../config.ts';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../content/diagnostics.ts';
+import { checkBodies } from '../content/bodies.ts';
 import { loadContent } from '../content/load.ts';
 import { diskSource, relativeLabel } from '../content/source.ts';
 import { type SiteView, audienceView, pageEntries } from '../model/audience.ts';
@@ -49,11 +50,15 @@ export async function buildSiteData(
   if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const view = audienceView(resolveContent(content, config.today), config.audience);
   const links = makeLinks(config.base, view.site.url);
+  const rendered = renderedFiles(view);
+  // Compiled here with the build's compiler, so a bad body stops the build with a diagnostic.
+  const bodyProblems = await checkBodies(rendered, { contentDir: config.contentDir, contentLabel, projectRoot });
+  if (bodyProblems.length) throw new ContentError([...diagnostics, ...bodyProblems]);
   return {
     config,
     view,
     links,
-    renderedFiles: renderedFiles(view),
+    renderedFiles: rendered,
     hiddenPaths: hiddenPaths(content, view, links),
     contentLabel,
     diagnostics,

@@ -149,6 +149,19 @@ export function isScriptUrl(value: string): boolean {
   return /^(?:javascript|vbscript):/.test(squeezed) || /^data:text\/html/.test(squeezed);
 }
 
+const URL_ATTRIBUTES = new Set(['href', 'src']);
+const badEscape = (name: string) =>
+  `a ${name} with a malformed % escape; expected %XX with two hex digits of UTF-8 (write %25 for a literal %)`;
+
+function decodes(value: string): boolean {
+  try {
+    decodeURI(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const isHandler = (name: string) => /^on[a-z]/i.test(name);
 
 function walk(node: Node, inherited: Point | undefined, report: Report): void {
@@ -159,6 +172,8 @@ function walk(node: Node, inherited: Point | undefined, report: Report): void {
       for (const [name, value] of Object.entries(node.properties ?? {})) {
         if (isHandler(name)) report(at, 'body', `has ${handlerMessage(name.toLowerCase())}`);
         else if (typeof value === 'string' && isScriptUrl(value)) report(at, 'body', `has ${JS_URL_MESSAGE}`, value);
+        else if (typeof value === 'string' && URL_ATTRIBUTES.has(name) && !decodes(value))
+          report(at, 'body', `has ${badEscape(name)}`, value);
       }
       break;
     }
@@ -179,6 +194,8 @@ function walk(node: Node, inherited: Point | undefined, report: Report): void {
         if (isHandler(name)) report(at, 'body', `has ${handlerMessage(name)}`);
         else if (typeof attribute.value === 'string' && isScriptUrl(attribute.value))
           report(at, 'body', `has ${JS_URL_MESSAGE}`, attribute.value);
+        else if (typeof attribute.value === 'string' && URL_ATTRIBUTES.has(name) && !decodes(attribute.value))
+          report(at, 'body', `has ${badEscape(name)}`, attribute.value);
       }
       break;
     }
