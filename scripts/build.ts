@@ -3,9 +3,9 @@
  * when every step succeeded replace `dist/` with it. Bad content, a failed Astro build or a
  * crash leave no `dist/` at all, so a stale or partial site can never be deployed by mistake.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/lib/config.ts';
 import { formatDiagnostic } from '../src/lib/content/diagnostics.ts';
@@ -16,12 +16,15 @@ import { todayUtc } from '../src/lib/model/dates.ts';
 import { ImagePool } from './images.ts';
 import { listenForImages } from '../src/lib/build/image-requests.ts';
 import { lock } from 'proper-lockfile';
+import { checkRenderedSite } from '../src/lib/build/rendered-check.ts';
+import { reportContentFailure } from '../src/lib/build/report.ts';
+import * as faults from '../src/lib/build/faults.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const dist = resolve(root, args.out);
 // Beside the target, so the final rename stays on one file system.
-const staging = join(dirname(dist), `.${basename(dist)}.staging-${process.pid}`);
+const staging = faults.stagingFolder(dist);
 // Caches (Astro's content store, Open Graph images) live here; the benchmark points it elsewhere.
 const cacheRoot = resolve(root, process.env.CAIRN_CACHE_DIR ?? '.cairn');
 /** What the build reports to `CAIRN_STATS_FILE` (for the benchmark). */
@@ -70,18 +73,25 @@ async function main(): Promise<number> {
   const { build } = await import('astro');
   await mkdir(dirname(dist), { recursive: true });
   await mkdir(join(root, '.cairn'), { recursive: true });
+  // What builds that were killed left behind goes first, without waiting on anything.
+  await faults.removeDeadStaging(dist);
+  await faults.removeDeadPartials(cacheRoot);
+  const lockPath = join(root, '.cairn', 'astro-build.lock');
+  await faults.removeDeadLock(lockPath);
   // Images are drawn on worker threads as the pages ask for them, while Astro renders.
   const images = new ImagePool(join(cacheRoot, 'images'));
   const stopListening = listenForImages((request) => images.request(request));
   try {
     // Astro writes the list of content modules to <root>/.astro/, one file per project: two
     // builds of different content at once (the tests run them) would overwrite each other's.
-    const release = await lock(join(root, '.astro'), {
+    const unlock = await lock(join(root, '.astro'), {
       realpath: false,
-      lockfilePath: join(root, '.cairn', 'astro-build.lock'),
+      lockfilePath: lockPath,
       retries: { retries: 600, minTimeout: 250, maxTimeout: 1000 },
       stale: 60_000,
     });
+    await faults.recordLockOwner(lockPath);
+    const release = () => faults.releaseLock(lockPath, unlock);
     phase = performance.now();
     try {
       await build({
@@ -112,13 +122,16 @@ async function main(): Promise<number> {
     console.log(
       `Cairn: search index of ${search.pages} pages and ${search.records} backlog items${search.reused ? ', unchanged, reused' : ''} (${search.took})`,
     );
-    await rm(dist, { recursive: true, force: true });
-    await rename(staging, dist);
+    // The pages as written, links resolved as a browser would: nothing internal is reachable.
+    const leaks = await checkRenderedSite(staging, data);
+    if (leaks.length) throw new ContentError(leaks);
+    await faults.moveIntoPlace(staging, dist);
   } catch (error) {
     stopListening();
     await images.close();
     await rm(staging, { recursive: true, force: true });
     await rm(dist, { recursive: true, force: true });
+    if (reportContentFailure(error, console.error)) return 1;
     throw error;
   }
   console.log(`Cairn: site written to ${dist} (${since(started)} in all)`);

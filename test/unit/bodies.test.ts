@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBody, isScriptUrl } from '../../src/lib/content/bodies.ts';
-import { isInsideFolder } from '../../src/lib/content/content-folder.ts';
+import { isForbiddenImport, isInsideFolder } from '../../src/lib/content/content-folder.ts';
 
 const project = mkdtempSync(join(tmpdir(), 'cairn-bodies-'));
 const contentDir = join(project, 'content');
@@ -126,6 +126,12 @@ describe('imports of content files', () => {
   it('allows components from outside the content folder and packages', async () => {
     const body = `import C from '../../components/Callout.astro';\nimport { Image } from 'astro:assets';\n\n<C />\n`;
     expect(await check('wiki/page.mdx', `${head}${body}`)).toEqual([]);
+  });
+
+  it('allows a plain image inside the content folder, not its text', () => {
+    expect(isForbiddenImport(`${contentDir}/wiki/chart.png`, contentDir)).toBe(false);
+    expect(isForbiddenImport(`${contentDir}/wiki/chart.svg?raw`, contentDir)).toBe(true);
+    expect(isForbiddenImport(`${contentDir}/wiki/notes.txt`, contentDir)).toBe(true);
   });
 
   it('decides "inside the content folder" on real paths, ignoring query strings', () => {

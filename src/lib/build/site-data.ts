@@ -5,7 +5,7 @@ import { loadContent } from '../content/load.ts';
 import { diskSource, relativeLabel } from '../content/source.ts';
 import { type SiteView, audienceView, pageEntries } from '../model/audience.ts';
 import { resolveContent } from '../model/resolve.ts';
-import { type Links, makeLinks } from '../site/links.ts';
+import { type Links, backlogAnchor, makeLinks } from '../site/links.ts';
 import { buildShared } from './build-shared.ts';
 import type { Content, EntryBase } from '../model/types.ts';
 
@@ -19,6 +19,8 @@ export interface SiteData {
   renderedFiles: string[];
   /** Page paths of entries this audience may not see: links to them from bodies are errors. */
   hiddenPaths: Set<string>;
+  /** Row anchors (`item-<id>`, lower-cased) of backlog items this audience may not see. */
+  hiddenAnchors: Set<string>;
   /** How messages name the content folder. */
   contentLabel: string;
   diagnostics: Diagnostic[];
@@ -60,6 +62,7 @@ export async function buildSiteData(
     links,
     renderedFiles: rendered,
     hiddenPaths: hiddenPaths(content, view, links),
+    hiddenAnchors: hiddenAnchors(content, view),
     contentLabel,
     diagnostics,
   };
@@ -80,6 +83,11 @@ function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string
       .filter((e) => !shown.has(`${e.kind}\0${e.id}`))
       .map((e) => decodeURI(links.entryPath(e.kind, e.id)).toLowerCase()),
   );
+}
+
+function hiddenAnchors(content: Content, view: SiteView): Set<string> {
+  const shown = new Set(view.backlog.map((b) => b.id));
+  return new Set(content.backlog.filter((b) => !shown.has(b.id)).map((b) => backlogAnchor(b.id).toLowerCase()));
 }
 
 const shared = buildShared('siteData', () => buildSiteData(process.env, process.cwd(), new Date()));

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { init as initLexer, parse as lexImports } from 'es-module-lexer';
 import { htmlToHast, markdownToHast, mdxToHast, mdxToJs } from 'satteri';
 import type { Diagnostic } from './diagnostics.ts';
-import { isInsideFolder, resolveImportPath } from './content-folder.ts';
+import { isForbiddenImport, resolveImportPath } from './content-folder.ts';
 
 /**
  * Bodies compiled with the build's own compiler (Sätteri, as Astro 7 runs it), before Astro
@@ -102,7 +102,8 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
         continue;
       }
       const target = resolveImportPath(spec, importer, options.projectRoot);
-      if (target && isInsideFolder(target, options.contentDir)) {
+      const query = /[?#].*$/s.exec(spec)?.[0] ?? '';
+      if (target && isForbiddenImport(target + query, options.contentDir)) {
         report(at, 'import', importMessage(spec), spec);
       }
     }

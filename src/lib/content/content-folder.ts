@@ -15,6 +15,18 @@ export function isInsideFolder(path: string, folder: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
+const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+
+/**
+ * Whether a body may not import this resolved module: anything inside the content folder
+ * except a plain image (Markdown's `![](./chart.png)` compiles to one; an image is no entry).
+ */
+export function isForbiddenImport(resolvedId: string, folder: string): boolean {
+  if (!isInsideFolder(resolvedId, folder)) return false;
+  const plain = resolvedId.replace(/^\0+/, '');
+  return !(IMAGE.test(plain) && !/[?#]/.test(plain));
+}
+
 /** A bundler id without Vite/Rollup decorations: `\0` prefix, `?raw`, `#hash`, `/@fs/`. */
 export function stripQuery(id: string): string {
   let path = id.replace(/^\0+/, '').replace(/[?#].*$/s, '');

@@ -1,0 +1,47 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../content/diagnostics.ts';
+import { checkRenderedPage } from '../content/rendered-links.ts';
+import { pageEntries } from '../model/audience.ts';
+import { pagePathOfFile } from '../og/meta.ts';
+import type { SiteData } from './site-data.ts';
+
+/**
+ * Every HTML page a build wrote into `dir`, checked as `rendered-links.ts` describes. Runs in
+ * staging, before the site replaces `dist/`: a page that would leak never ships.
+ */
+export async function checkRenderedSite(dir: string, data: SiteData): Promise<Diagnostic[]> {
+  const fileOfPage = new Map(
+    pageEntries(data.view).map((e) => [
+      safeDecode(data.links.entryPath(e.kind, e.id)).toLowerCase(),
+      `${data.contentLabel}/${e.file}`,
+    ]),
+  );
+  const options = {
+    base: data.config.base,
+    siteUrl: data.view.site.url,
+    hidden:
+      data.config.audience === 'public' ? { pages: data.hiddenPaths, anchors: data.hiddenAnchors } : null,
+  };
+  const problems: Diagnostic[] = [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((file) => !file.startsWith('pagefind/'))
+    .sort();
+  for (const file of files) {
+    const path = pagePathOfFile(file);
+    const html = await readFile(join(dir, file), 'utf8');
+    problems.push(...checkRenderedPage({ path, html, file: fileOfPage.get(safeDecode(path).toLowerCase()) ?? null }, options));
+  }
+  return problems;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
