@@ -22,8 +22,9 @@ export class ContentImportError extends Error {
  * may import nothing inside it, and neither may any module it brings in.
  */
 export function contentImportGuard(options: Options): Plugin {
-  // Modules reached from a content file: an author's helper outside the folder cannot relay one.
-  const fromContent = new Set<string>();
+  // Modules reached from a content file, by the import in that file that brought them in:
+  // an author's helper outside the folder cannot relay an entry either.
+  const fromContent = new Map<string, string>();
   const isContent = (id: string) => isInsideFolder(id, options.contentDir);
   const label = (id: string) =>
     `${options.contentLabel}/${relative(options.contentDir, stripQuery(id)).split('\\').join('/')}`;
@@ -32,17 +33,24 @@ export function contentImportGuard(options: Options): Plugin {
     enforce: 'pre',
     async resolveId(source, importer, resolveOptions) {
       if (!importer || importer.startsWith('\0')) return null;
-      const tainted = isContent(importer) || fromContent.has(stripQuery(importer));
-      if (!tainted) return null;
+      const direct = isContent(importer);
+      const relayedFrom = fromContent.get(stripQuery(importer));
+      if (!direct && !relayedFrom) return null;
       const resolved = await this.resolve(source, importer, { ...resolveOptions, skipSelf: true });
       if (!resolved || resolved.external === true) return resolved;
-      if (!resolved.id.startsWith('\0') && isForbiddenImport(resolved.id, options.contentDir)) {
-        const origin = isContent(importer) ? label(importer) : stripQuery(importer);
+      // A module importing itself under another query (Astro's entry and asset variants) is no bypass.
+      const self = stripQuery(resolved.id) === stripQuery(importer);
+      if (!self && !resolved.id.startsWith('\0') && isForbiddenImport(resolved.id, options.contentDir)) {
+        const where = direct ? `${label(importer)}${lineOf(stripQuery(importer), source)}` : relayedFrom!;
+        const via = direct ? '' : ` through ${relative(process.cwd(), stripQuery(importer))}`;
         throw new ContentImportError(
-          `error ${origin}${lineOf(stripQuery(importer), source)}: import: ${importMessage(source)} (it resolves to ${label(resolved.id)})`,
+          `error ${where}: import: ${importMessage(source)} (it resolves to ${label(resolved.id)}${via})`,
         );
       }
-      if (!resolved.id.startsWith('\0') && !/[\\/]node_modules[\\/]/.test(resolved.id)) fromContent.add(stripQuery(resolved.id));
+      const relay = !resolved.id.startsWith('\0') && !/[\\/]node_modules[\\/]/.test(resolved.id) && !isContent(resolved.id);
+      if (relay && !fromContent.has(stripQuery(resolved.id))) {
+        fromContent.set(stripQuery(resolved.id), direct ? `${label(importer)}${lineOf(stripQuery(importer), source)}` : relayedFrom!);
+      }
       return resolved;
     },
   };

@@ -33,9 +33,28 @@ export async function checkRenderedSite(dir: string, data: SiteData): Promise<Di
   for (const file of files) {
     const path = pagePathOfFile(file);
     const html = await readFile(join(dir, file), 'utf8');
-    problems.push(...checkRenderedPage({ path, html, file: fileOfPage.get(safeDecode(path).toLowerCase()) ?? null }, options));
+    const entryFile = fileOfPage.get(safeDecode(path).toLowerCase()) ?? null;
+    const found = checkRenderedPage({ path, html, file: entryFile }, options);
+    if (found.length && entryFile) await addLines(found, join(data.config.contentDir, entryFile.slice(data.contentLabel.length + 1)), data.config.base);
+    problems.push(...found);
   }
   return problems;
+}
+
+/** The line of the body that writes each link, where the link appears there as written. */
+async function addLines(found: Diagnostic[], path: string, base: string): Promise<void> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path, 'utf8')).split('\n');
+  } catch {
+    return;
+  }
+  for (const d of found) {
+    if (typeof d.value !== 'string') continue;
+    const written = [d.value, base !== '/' && d.value.startsWith(base) ? `/${d.value.slice(base.length)}` : null];
+    const index = lines.findIndex((line) => written.some((w) => w && line.includes(w)));
+    if (index >= 0) d.line = index + 1;
+  }
 }
 
 function safeDecode(text: string): string {

@@ -54,7 +54,8 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
       severity: 'error',
       file: where,
       ...(at?.line ? { line: at.line } : {}),
-      field: at?.line && at.column ? `${field} (column ${at.column})` : field,
+      ...(at?.line && at.column ? { column: at.column } : {}),
+      field,
       ...(value !== undefined ? { value } : {}),
       message,
     });
