@@ -41,6 +41,10 @@ export async function checkRenderedSite(dir: string, data: SiteData): Promise<Di
   return problems;
 }
 
+// A link as written stands between delimiters: (…) in Markdown, quotes or braces in HTML/JSX.
+const BEFORE = String.raw`(?:^|[\s("'<=[{])`;
+const AFTER = String.raw`(?:$|[\s)"'>\]}])`;
+
 /** The line of the body that writes each link, where the link appears there as written. */
 async function addLines(found: Diagnostic[], path: string, base: string): Promise<void> {
   let lines: string[];
@@ -51,8 +55,10 @@ async function addLines(found: Diagnostic[], path: string, base: string): Promis
   }
   for (const d of found) {
     if (typeof d.value !== 'string') continue;
-    const written = [d.value, base !== '/' && d.value.startsWith(base) ? `/${d.value.slice(base.length)}` : null];
-    const index = lines.findIndex((line) => written.some((w) => w && line.includes(w)));
+    const written = [d.value, base !== '/' && d.value.startsWith(base) ? `/${d.value.slice(base.length)}` : null]
+      .filter((w): w is string => w !== null)
+      .map((w) => new RegExp(BEFORE + w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + AFTER));
+    const index = lines.findIndex((line) => written.some((w) => w.test(line)));
     if (index >= 0) d.line = index + 1;
   }
 }
