@@ -15,7 +15,6 @@ import { writeSearchIndex } from '../src/integrations/search-index.ts';
 import { todayUtc } from '../src/lib/model/dates.ts';
 import { ImagePool } from './images.ts';
 import { listenForImages } from '../src/lib/build/image-requests.ts';
-import { lock } from 'proper-lockfile';
 import { checkRenderedSite } from '../src/lib/build/rendered-check.ts';
 import { reportContentFailure } from '../src/lib/build/report.ts';
 import * as faults from '../src/lib/build/faults.ts';
@@ -23,8 +22,8 @@ import * as faults from '../src/lib/build/faults.ts';
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const dist = resolve(root, args.out);
-// Beside the target, so the final rename stays on one file system.
-const staging = faults.stagingFolder(dist);
+// Beside the target, so the final rename stays on one file system (see stagingFolder).
+const staging = faults.stagingFolder(dist, root);
 // Caches (Astro's content store, Open Graph images) live here; the benchmark points it elsewhere.
 const cacheRoot = resolve(root, process.env.CAIRN_CACHE_DIR ?? '.cairn');
 /** What the build reports to `CAIRN_STATS_FILE` (for the benchmark). */
@@ -74,24 +73,16 @@ async function main(): Promise<number> {
   await mkdir(dirname(dist), { recursive: true });
   await mkdir(join(root, '.cairn'), { recursive: true });
   // What builds that were killed left behind goes first, without waiting on anything.
-  await faults.removeDeadStaging(dist);
+  await faults.removeDeadStaging(dist, root);
   await faults.removeDeadPartials(cacheRoot);
-  const lockPath = join(root, '.cairn', 'astro-build.lock');
-  await faults.removeDeadLock(lockPath);
   // Images are drawn on worker threads as the pages ask for them, while Astro renders.
   const images = new ImagePool(join(cacheRoot, 'images'));
   const stopListening = listenForImages((request) => images.request(request));
   try {
     // Astro writes the list of content modules to <root>/.astro/, one file per project: two
     // builds of different content at once (the tests run them) would overwrite each other's.
-    const unlock = await lock(join(root, '.astro'), {
-      realpath: false,
-      lockfilePath: lockPath,
-      retries: { retries: 600, minTimeout: 250, maxTimeout: 1000 },
-      stale: 60_000,
-    });
-    await faults.recordLockOwner(lockPath);
-    const release = () => faults.releaseLock(lockPath, unlock);
+    // A lock left by a killed build is taken over at once (its owner's process is gone).
+    const release = await faults.acquireLock(join(root, '.cairn', 'astro-build.lock'));
     phase = performance.now();
     try {
       await build({

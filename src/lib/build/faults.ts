@@ -1,4 +1,5 @@
-import { cp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -18,26 +19,48 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** The staging folder of a build of `dist`: beside it, named for the build's process. */
-export const stagingFolder = (dist: string, pid: number = process.pid): string =>
-  join(dirname(dist), `.${basename(dist)}.staging-${pid}`);
+/**
+ * The staging folder of a build of `dist`, named for the build's process: beside `dist`, so
+ * the final rename stays on one file system, unless `dist` is on another file system than the
+ * project (`projectRoot`), whose `.astro/` Astro renames files out of: then in the project's
+ * `.cairn/`, and the finished site is copied over (see `moveIntoPlace`).
+ */
+export function stagingFolder(dist: string, projectRoot?: string, pid: number = process.pid): string {
+  const name = `.${basename(dist)}.staging-${pid}`;
+  if (projectRoot && deviceOf(dirname(dist)) !== deviceOf(projectRoot)) return join(projectRoot, '.cairn', name);
+  return join(dirname(dist), name);
+}
 
-/** Removes staging folders beside `dist` whose build is dead; returns what was removed. */
-export async function removeDeadStaging(dist: string): Promise<string[]> {
+/** The device of a path's nearest existing ancestor. */
+function deviceOf(path: string): number {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return statSync(at).dev;
+    } catch {
+      if (dirname(at) === at) return -1;
+    }
+  }
+}
+
+/** Removes staging folders of `dist` whose build is dead; returns what was removed. */
+export async function removeDeadStaging(dist: string, projectRoot?: string): Promise<string[]> {
   const prefix = `.${basename(dist)}.staging-`;
   const removed: string[] = [];
-  let names: string[];
-  try {
-    names = await readdir(dirname(dist));
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (pid === process.pid || isAlive(pid)) continue;
-    await rm(join(dirname(dist), name), { recursive: true, force: true });
-    removed.push(name);
+  const folders = [dirname(dist), ...(projectRoot ? [join(projectRoot, '.cairn')] : [])];
+  for (const folder of new Set(folders)) {
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(name.slice(prefix.length));
+      if (pid === process.pid || isAlive(pid)) continue;
+      await rm(join(folder, name), { recursive: true, force: true });
+      removed.push(name);
+    }
   }
   return removed;
 }
@@ -67,33 +90,91 @@ export async function removeDeadPartials(dir: string): Promise<number> {
 
 const ownerFile = (lockPath: string) => join(lockPath, 'owner');
 
-/**
- * Before taking the build lock: a lock whose owner is dead is removed, so the next build
- * takes it at once instead of waiting for it to go stale. A lock without an owner yet (its
- * builder died between the two steps) is left to the lock's own staleness.
- */
-export async function removeDeadLock(lockPath: string): Promise<boolean> {
-  let pid: number;
-  try {
-    pid = Number((await readFile(ownerFile(lockPath), 'utf8')).trim());
-  } catch {
-    return false;
-  }
-  if (isAlive(pid)) return false;
-  // Renamed away first, so two builds clearing the same dead lock cannot remove a new one.
-  const aside = `${lockPath}.dead-${process.pid}`;
-  try {
-    await rename(lockPath, aside);
-  } catch {
-    return false;
-  }
-  await rm(aside, { recursive: true, force: true });
-  return true;
+export interface LockOptions {
+  /** How long to wait for a live owner before giving up, in ms. */
+  timeout?: number;
+  /** A lock not refreshed for this long is taken over even if its process id is in use (reused). */
+  stale?: number;
 }
 
-/** Records this process as the lock's owner, right after taking it. */
-export async function recordLockOwner(lockPath: string): Promise<void> {
-  await writeFile(ownerFile(lockPath), `${process.pid}\n`);
+/**
+ * Takes a lock that is a folder holding its owner's process id. It is made whole aside and
+ * renamed into place, so it never exists without an owner: a lock whose owner is dead is
+ * taken over at once; a live owner is waited for. The owner refreshes it while it runs, so a
+ * process id reused by another program cannot hold it past `stale`. Returns the release.
+ */
+export async function acquireLock(lockPath: string, options: LockOptions = {}): Promise<() => Promise<void>> {
+  const { timeout = 600_000, stale = 60_000 } = options;
+  const started = Date.now();
+  let attempt = 0;
+  await mkdir(dirname(lockPath), { recursive: true });
+  for (;;) {
+    const aside = `${lockPath}.${process.pid}-${(attempt += 1)}.tmp`;
+    await rm(aside, { recursive: true, force: true });
+    await mkdir(aside);
+    await writeFile(join(aside, 'owner'), `${process.pid}\n`);
+    try {
+      await rename(aside, lockPath);
+      return holdLock(lockPath);
+    } catch (error) {
+      await rm(aside, { recursive: true, force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTEMPTY' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
+    }
+    if (await removeDeadLock(lockPath, stale)) continue;
+    if (Date.now() - started > timeout) throw new Error(`Timed out waiting for the build lock ${lockPath}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function holdLock(lockPath: string): () => Promise<void> {
+  const beat = setInterval(() => {
+    const now = new Date();
+    void utimes(lockPath, now, now).catch(() => undefined);
+  }, 5_000);
+  beat.unref();
+  return async () => {
+    clearInterval(beat);
+    await rm(lockPath, { recursive: true, force: true });
+  };
+}
+
+/**
+ * Removes a lock whose owner is dead (or silent for `stale` ms), and the half-made locks of
+ * dead processes beside it; true when the lock was removed.
+ */
+export async function removeDeadLock(lockPath: string, stale = 60_000): Promise<boolean> {
+  const folder = dirname(lockPath);
+  const prefix = `${basename(lockPath)}.`;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const match = /^(\d+)(?:-\d+)?\.tmp$/.exec(name.slice(prefix.length));
+    if (name.startsWith(prefix) && match && !isAlive(Number(match[1]))) {
+      await rm(join(folder, name), { recursive: true, force: true });
+    }
+  }
+  let pid: number;
+  let age: number;
+  try {
+    pid = Number((await readFile(ownerFile(lockPath), 'utf8')).trim());
+    age = Date.now() - (await stat(lockPath)).mtimeMs;
+  } catch (error) {
+    // No lock at all, or one from before locks had owners: a folder or file with no owner inside.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(lockPath)) {
+      await rm(lockPath, { recursive: true, force: true });
+      return true;
+    }
+    return false;
+  }
+  if (isAlive(pid) && age < stale) return false;
+  // Renamed away first, so two builds clearing the same dead lock cannot remove a new one.
+  const dead = `${lockPath}.dead-${process.pid}`;
+  try {
+    await rename(lockPath, dead);
+  } catch {
+    return false;
+  }
+  await rm(dead, { recursive: true, force: true });
+  return true;
 }
 
 /**
@@ -130,8 +211,3 @@ async function emptyFolder(dir: string): Promise<void> {
   await Promise.all(names.map((name) => rm(join(dir, name), { recursive: true, force: true })));
 }
 
-/** Releases the build lock taken with `recordLockOwner`: the owner note goes first. */
-export async function releaseLock(lockPath: string, unlock: () => Promise<void>): Promise<void> {
-  await rm(ownerFile(lockPath), { force: true });
-  await unlock();
-}
