@@ -19,6 +19,8 @@ export interface SiteData {
   renderedFiles: string[];
   /** Page paths of entries this audience may not see: links to them from bodies are errors. */
   hiddenPaths: Set<string>;
+  /** Content files of entries with a page that this audience may not see (their history is hidden too). */
+  hiddenFiles: string[];
   /** Row anchors (`item-<id>`, lower-cased) of backlog items this audience may not see. */
   hiddenAnchors: Set<string>;
   /** How messages name the content folder. */
@@ -63,6 +65,7 @@ export async function buildSiteData(
     renderedFiles: rendered,
     hiddenPaths: hiddenPaths(content, view, links),
     hiddenAnchors: hiddenAnchors(content, view),
+    hiddenFiles: hiddenFiles(content, view),
     contentLabel,
     diagnostics,
   };
@@ -83,6 +86,14 @@ function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string
       .filter((e) => !shown.has(`${e.kind}\0${e.id}`))
       .map((e) => decodeURI(links.entryPath(e.kind, e.id)).toLowerCase()),
   );
+}
+
+function hiddenFiles(content: Content, view: SiteView): string[] {
+  const shown = new Set(pageEntries(view).map((e) => e.file));
+  return pageEntries(content)
+    .map((e) => e.file)
+    .filter((file) => !shown.has(file))
+    .sort();
 }
 
 function hiddenAnchors(content: Content, view: SiteView): Set<string> {
