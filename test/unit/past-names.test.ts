@@ -24,8 +24,8 @@ describe('renames in the content folder', () => {
     const found = await (await openContentRepo(`${repo.dir}/content`))!.renames(10);
     expect(found.map(({ from, to }) => `${from} -> ${to}`)).toEqual([
       'wiki/second.md -> wiki/third.md',
-      'wiki/first.md -> wiki/second.md',
       'wiki/other.md -> roadmap/other.md',
+      'wiki/first.md -> wiki/second.md',
     ]);
   });
 
