@@ -19,8 +19,9 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   build: { format: 'directory' },
-  // A public site is for search engines only when it knows its own URL; an internal one never is.
-  integrations: [mdx(), ...(audience === 'public' && siteUrl ? [sitemap()] : [])],
+  // A public site is for search engines only when it knows its own URL; an internal one and a
+  // pull-request preview never are.
+  integrations: [mdx(), ...(audience === 'public' && siteUrl && !data.config.compareBase ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   markdown: {
     processor: satteri({
