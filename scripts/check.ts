@@ -50,7 +50,9 @@ async function main(): Promise<number> {
   const { content, diagnostics } = await loadContent(source);
   // Every body, of every audience, through the build's own compiler.
   const bodies = (await source.list().catch(() => [])).filter((path) => classify(path) && /\.mdx?$/.test(path));
-  diagnostics.push(...(await checkBodies(bodies, { contentDir: config.contentDir, contentLabel: label, projectRoot: root })));
+  diagnostics.push(
+    ...(await checkBodies(bodies, { contentDir: config.contentDir, contentLabel: label, projectRoot: root })),
+  );
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   let warnings = diagnostics.length - errors;

@@ -13,7 +13,9 @@ const quiet = (text) => text.replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b');
 export function previewComment({ diff, url, sha, waiting = null, limit = LIMIT }) {
   const head = [
     MARKER,
-    url ? `**Preview:** ${url} (commit \`${String(sha).slice(0, 7)}\`)` : `**Preview:** not deployed (commit \`${String(sha).slice(0, 7)}\`)`,
+    url
+      ? `**Preview:** ${url} (commit \`${String(sha).slice(0, 7)}\`)`
+      : `**Preview:** not deployed (commit \`${String(sha).slice(0, 7)}\`)`,
     ...(waiting ? ['', waiting] : []),
     '',
   ].join('\n');

@@ -47,9 +47,13 @@ export function contentImportGuard(options: Options): Plugin {
           `error ${where}: import: ${importMessage(source)} (it resolves to ${label(resolved.id)}${via})`,
         );
       }
-      const relay = !resolved.id.startsWith('\0') && !/[\\/]node_modules[\\/]/.test(resolved.id) && !isContent(resolved.id);
+      const relay =
+        !resolved.id.startsWith('\0') && !/[\\/]node_modules[\\/]/.test(resolved.id) && !isContent(resolved.id);
       if (relay && !fromContent.has(stripQuery(resolved.id))) {
-        fromContent.set(stripQuery(resolved.id), direct ? `${label(importer)}${lineOf(stripQuery(importer), source)}` : relayedFrom!);
+        fromContent.set(
+          stripQuery(resolved.id),
+          direct ? `${label(importer)}${lineOf(stripQuery(importer), source)}` : relayedFrom!,
+        );
       }
       return resolved;
     },
@@ -59,7 +63,9 @@ export function contentImportGuard(options: Options): Plugin {
 /** `:<line>` of the first line of the importing file that names the specifier, when it can be read. */
 function lineOf(file: string, specifier: string): string {
   try {
-    const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(specifier));
+    const index = readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(specifier));
     return index >= 0 ? `:${index + 1}` : '';
   } catch {
     return '';

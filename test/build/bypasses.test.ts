@@ -52,7 +52,9 @@ describe('links from a public body to internal entries, as a browser follows the
   const content = join(FIXTURES, 'bypass-links');
   const where = 'error test/fixtures/bypass-links/wiki/links.mdx';
   const reaches = (line: number | null, href: string, what: RegExp) =>
-    new RegExp(`${where}${line ? `:${line}` : ''}: body: links to ${JSON.stringify(href).replace(/[.?*+()[\]]/g, '\\$&')}, which reaches ${what.source}`);
+    new RegExp(
+      `${where}${line ? `:${line}` : ''}: body: links to ${JSON.stringify(href).replace(/[.?*+()[\]]/g, '\\$&')}, which reaches ${what.source}`,
+    );
 
   it('fail the public build, each named with its file and link, and leave no site', async () => {
     const out = join(OUTPUT, 'bypass-links-public');

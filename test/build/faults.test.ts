@@ -20,7 +20,12 @@ const env = { CAIRN_CACHE_DIR: cache };
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const file of await listFiles(dir)) {
-    files.set(file, createHash('sha256').update(await readFile(join(dir, file))).digest('hex'));
+    files.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(join(dir, file)))
+        .digest('hex'),
+    );
   }
   return files;
 }

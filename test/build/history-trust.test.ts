@@ -33,7 +33,9 @@ beforeAll(async () => {
     'content/roadmap/search.md': item('Search'),
   });
   commits.plan = await repo.commit('Plan', '2026-03-02T09:00:00Z');
-  await repo.write({ 'content/roadmap/search.md': item('Search', 'status: in-progress\n').replace('status: planned\n', '') });
+  await repo.write({
+    'content/roadmap/search.md': item('Search', 'status: in-progress\n').replace('status: planned\n', ''),
+  });
   commits.start = await repo.commit('Start search', '2026-04-02T09:00:00Z');
   // Renamed and made internal in the same commit.
   await repo.move('content/roadmap/kestrel-launch.md', 'content/roadmap/launch.md');
@@ -46,7 +48,10 @@ beforeAll(async () => {
   await repo.remove('content/backlog/stories.yaml', 'content/wiki/links.md');
   commits.fixed = await repo.commit('Fix', '2026-08-02T09:00:00Z');
   const content = join(repo.dir, 'content');
-  const env = (limit: number) => ({ ROADMAP_HISTORY_LIMIT: String(limit), CAIRN_CACHE_DIR: join(OUTPUT, 'history-trust-cache') });
+  const env = (limit: number) => ({
+    ROADMAP_HISTORY_LIMIT: String(limit),
+    CAIRN_CACHE_DIR: join(OUTPUT, 'history-trust-cache'),
+  });
   await rm(join(OUTPUT, 'history-trust-cache'), { recursive: true, force: true });
   const [full, one] = await Promise.all([
     runBuild({ content, out: out('public'), env: env(50) }),
@@ -64,7 +69,9 @@ describe('history with commits that cannot be read or validated', () => {
     const warnings = builds.full!.stderr.split('\n').filter((l) => l.startsWith('warning History:'));
     expect(warnings).toEqual([expect.stringContaining(`at commit ${commits.anchors!.slice(0, 7)} (`)]);
     // Today the YAML library refuses the anchors (a crash, caught); once it reads them, the status is wrong.
-    expect(warnings[0], warnings[0]).toMatch(/could not be read: Excessive alias count|backlog\/stories\.yaml:\d+: .*status/);
+    expect(warnings[0], warnings[0]).toMatch(
+      /could not be read: Excessive alias count|backlog\/stories\.yaml:\d+: .*status/,
+    );
     expect(builds.full!.stderr).not.toMatch(/^\s+at /m);
   });
 

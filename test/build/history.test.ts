@@ -166,7 +166,8 @@ describe('a preview build (ROADMAP_COMPARE_BASE)', () => {
       const html = await page(OUT.preview, file);
       expect(html, file).toContain('<meta name="robots" content="noindex, nofollow">');
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
-      if (file !== '404.html') expect(canonical, file).toBe(`https://harbor.example/${file.replace(/index\.html$/, '')}`);
+      if (file !== '404.html')
+        expect(canonical, file).toBe(`https://harbor.example/${file.replace(/index\.html$/, '')}`);
     }
     expect((await listFiles(OUT.public)).filter((f) => /sitemap/.test(f)).length).toBeGreaterThan(0);
   });

@@ -52,7 +52,9 @@ describe('bodies that do not compile', () => {
   });
 
   it('accepts a body that compiles, with components and links', async () => {
-    expect(await check('wiki/a.mdx', `${head}import C from '../../components/Callout.astro';\n\n<C>[x](/roadmap/)</C>\n`)).toEqual([]);
+    expect(
+      await check('wiki/a.mdx', `${head}import C from '../../components/Callout.astro';\n\n<C>[x](/roadmap/)</C>\n`),
+    ).toEqual([]);
     expect(await check('wiki/a.md', `${head}<details>\n<summary>More</summary>\n\nx\n</details>\n`)).toEqual([]);
   });
 });
@@ -81,7 +83,10 @@ describe('scripts in bodies', () => {
   });
 
   it('rejects <script> and javascript: in MDX, and spread attributes that could hide a handler', async () => {
-    const found = await check('wiki/a.mdx', `${head}<script>{"alert(1)"}</script>\n\n<a href="javascript:alert(1)">x</a>\n\n<a {...{ onclick: 'x' }}>y</a>\n`);
+    const found = await check(
+      'wiki/a.mdx',
+      `${head}<script>{"alert(1)"}</script>\n\n<a href="javascript:alert(1)">x</a>\n\n<a {...{ onclick: 'x' }}>y</a>\n`,
+    );
     expect(found.map((d) => d.message)).toEqual([
       expect.stringMatching(/<script>/),
       expect.stringMatching(/javascript: URL/),
@@ -100,7 +105,10 @@ describe('scripts in bodies', () => {
 describe('imports of content files', () => {
   const cases: [string, string][] = [
     ['a sibling entry', `import Notes from './secret-notes.mdx';\n\n<Notes />`],
-    ['another collection, for its frontmatter', `import { frontmatter } from '../roadmap/secret.md';\n\n{frontmatter.title}`],
+    [
+      'another collection, for its frontmatter',
+      `import { frontmatter } from '../roadmap/secret.md';\n\n{frontmatter.title}`,
+    ],
     ['a ?raw import', `import text from '../roadmap/secret.md?raw';\n\n{text}`],
     ['a re-export', `export { default } from '../roadmap/secret.md';`],
     ['a dynamic import of a written path', `{await import('../roadmap/secret.md').then((m) => m.frontmatter.title)}`],
@@ -117,7 +125,10 @@ describe('imports of content files', () => {
   }
 
   it('rejects imports whose path is computed', async () => {
-    const found = await check('wiki/page.mdx', `${head}export const n = 'secret';\n\n{await import('../roadmap/' + n + '.md')}\n`);
+    const found = await check(
+      'wiki/page.mdx',
+      `${head}export const n = 'secret';\n\n{await import('../roadmap/' + n + '.md')}\n`,
+    );
     expect(found[0]!.message).toMatch(/path is computed/);
     const glob = await check('wiki/page.mdx', `${head}export const all = import.meta.glob('../roadmap/*.md');\n`);
     expect(glob[0]!.message).toMatch(/path is computed/);

@@ -30,7 +30,7 @@ describe('staging folders of killed builds', () => {
     const dir = scratch();
     const dist = join(dir, 'dist');
     const dead = stagingFolder(dist, undefined, deadPid());
-    const running = stagingFolder(dist, undefined, live.pid!);
+    const running = stagingFolder(dist, undefined, live.pid);
     const other = join(dir, '.other.staging-1');
     for (const folder of [dead, running, other]) mkdirSync(folder);
     expect(await removeDeadStaging(dist)).toEqual([dead.slice(dir.length + 1)]);
@@ -122,7 +122,7 @@ describe('putting the site in place', () => {
 
   // /dev/shm is a tmpfs: a rename from the disk to it fails with EXDEV, as --out on another disk does.
   const otherFs = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
-  it.skipIf(!otherFs)('stages a site for another file system on the project\'s, beside Astro\'s files', () => {
+  it.skipIf(!otherFs)("stages a site for another file system on the project's, beside Astro's files", () => {
     const project = scratch();
     expect(stagingFolder('/dev/shm/site/dist', project, 7)).toBe(join(project, '.cairn', '.dist.staging-7'));
     expect(stagingFolder(join(project, 'out', 'dist'), project, 7)).toBe(join(project, 'out', '.dist.staging-7'));

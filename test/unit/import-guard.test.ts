@@ -35,7 +35,9 @@ async function bundle(body: string): Promise<string | null> {
     return null;
   } catch (error) {
     const lines: string[] = [];
-    return reportContentFailure(error, (line) => lines.push(line)) ? lines[0]! : `not a content error: ${String(error)}`;
+    return reportContentFailure(error, (line) => lines.push(line))
+      ? lines[0]!
+      : `not a content error: ${String(error)}`;
   }
 }
 
@@ -53,7 +55,9 @@ describe('the bundler refuses a body that imports a content file', () => {
   for (const [what, body] of cases) {
     it(`through ${what}, naming the importing file and line`, async () => {
       const message = await bundle(`// a body\n${body}`);
-      expect(message).toMatch(/^error content\/wiki\/page-\w+\.js(:\d+)?: import: imports ".+", a file inside the content folder/);
+      expect(message).toMatch(
+        /^error content\/wiki\/page-\w+\.js(:\d+)?: import: imports ".+", a file inside the content folder/,
+      );
       expect(message).toMatch(/it resolves to content\/roadmap\/secret\.js/);
     });
   }
@@ -65,6 +69,10 @@ describe('the bundler refuses a body that imports a content file', () => {
   });
 
   it('lets a body import code from outside the folder, and plain images', async () => {
-    expect(await bundle("import { ok } from '@lib/helper.js';\nimport chart from '../roadmap/chart.png';\nconsole.log(ok, chart);\n")).toBeNull();
+    expect(
+      await bundle(
+        "import { ok } from '@lib/helper.js';\nimport chart from '../roadmap/chart.png';\nconsole.log(ok, chart);\n",
+      ),
+    ).toBeNull();
   });
 });

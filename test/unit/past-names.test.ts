@@ -31,14 +31,21 @@ describe('renames in the content folder', () => {
 
   it('are followed backwards to every name a file had', async () => {
     const found = await (await openContentRepo(`${repo.dir}/content`))!.renames(10);
-    expect([...pastNames(['wiki/third.md'], found)].sort()).toEqual(['wiki/first.md', 'wiki/second.md', 'wiki/third.md']);
+    expect([...pastNames(['wiki/third.md'], found)].sort()).toEqual([
+      'wiki/first.md',
+      'wiki/second.md',
+      'wiki/third.md',
+    ]);
     expect([...pastNames(['roadmap/other.md'], found)].sort()).toEqual(['roadmap/other.md', 'wiki/other.md']);
   });
 
   it('give the page paths of past names, but not one a visible entry has today', () => {
     const renames = [{ commit: 'c', from: 'wiki/old.md', to: 'wiki/new.md' }];
     const pageOf = (file: string) => `wiki/${file.slice(5, -3)}/`;
-    expect([...pastHiddenPages(['wiki/new.md'], renames, pageOf, new Set())].sort()).toEqual(['wiki/new/', 'wiki/old/']);
+    expect([...pastHiddenPages(['wiki/new.md'], renames, pageOf, new Set())].sort()).toEqual([
+      'wiki/new/',
+      'wiki/old/',
+    ]);
     expect([...pastHiddenPages(['wiki/new.md'], renames, pageOf, new Set(['wiki/old/']))]).toEqual(['wiki/new/']);
   });
 });

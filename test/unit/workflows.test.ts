@@ -99,7 +99,10 @@ describe('the workflows', () => {
     );
     expect(writers).toEqual(['deploy.yml:publish', 'preview-deploy.yml:deploy', 'preview-deploy.yml:comment']);
     // The comment job writes comments and labels, nothing else.
-    expect(workflows['preview-deploy.yml']!.jobs.comment!.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(workflows['preview-deploy.yml']!.jobs.comment!.permissions).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+    });
   });
 
   it('run CI on a full clone and build both audiences', () => {
@@ -133,7 +136,9 @@ describe('the workflows', () => {
     const job = (id: string) => deploy().jobs[id]!;
 
     it('runs from workflow_run on the default branch, never pull_request_target', () => {
-      expect(deploy().on).toEqual({ workflow_run: { workflows: [workflows['preview.yml']!.name], types: ['completed'] } });
+      expect(deploy().on).toEqual({
+        workflow_run: { workflows: [workflows['preview.yml']!.name], types: ['completed'] },
+      });
       expect(deploy().permissions).toEqual({});
       expect(Object.values(files).join('\n')).not.toContain('pull_request_target');
     });
@@ -176,8 +181,13 @@ describe('the workflows', () => {
       expect(script).toContain('/trusted/.github/scripts/preview-comment.mjs');
       expect(script).not.toMatch(/['"`]preview\//);
       // Of the artifact, only the pull request number and action are read, and checked.
-      const decide = String(job('decide').steps!.find((s) => s.uses?.startsWith('actions/github-script@'))!.with!.script);
-      expect([...decide.matchAll(/readFileSync\('([^']+)'/g)].map((m) => m[1])).toEqual(['preview/pr-number', 'preview/action']);
+      const decide = String(
+        job('decide').steps!.find((s) => s.uses?.startsWith('actions/github-script@'))!.with!.script,
+      );
+      expect([...decide.matchAll(/readFileSync\('([^']+)'/g)].map((m) => m[1])).toEqual([
+        'preview/pr-number',
+        'preview/action',
+      ]);
     });
 
     it('queues previews in their own concurrency group, so production deploys are never cancelled by them', () => {
@@ -185,7 +195,9 @@ describe('the workflows', () => {
       expect(job('deploy').concurrency).toEqual({ group: 'pages-preview', 'cancel-in-progress': false });
       const groups = Object.entries(workflows).flatMap(([name, w]) => [
         ...(w.concurrency ? [`${name}: ${w.concurrency.group}`] : []),
-        ...Object.entries(w.jobs).flatMap(([id, j]) => (j.concurrency ? [`${name}:${id}: ${j.concurrency.group}`] : [])),
+        ...Object.entries(w.jobs).flatMap(([id, j]) =>
+          j.concurrency ? [`${name}:${id}: ${j.concurrency.group}`] : [],
+        ),
       ]);
       expect(groups.filter((g) => g.endsWith(': pages'))).toEqual(['deploy.yml: pages']);
     });
@@ -197,7 +209,13 @@ describe('the preview comment', () => {
     const { MARKER, LIMIT, previewComment } = (await import('../../.github/scripts/preview-comment.mjs')) as {
       MARKER: string;
       LIMIT: number;
-      previewComment: (o: { diff: string; url: string | null; sha: string; waiting?: string | null; limit?: number }) => string;
+      previewComment: (o: {
+        diff: string;
+        url: string | null;
+        sha: string;
+        waiting?: string | null;
+        limit?: number;
+      }) => string;
     };
     const long = `Hello @maintainers\n${'- a line of the diff\n'.repeat(10_000)}`;
     const body = previewComment({ diff: long, url: 'https://o.github.io/r/pr-preview/pr-3/', sha: 'a'.repeat(40) });

@@ -210,4 +210,3 @@ async function emptyFolder(dir: string): Promise<void> {
   }
   await Promise.all(names.map((name) => rm(join(dir, name), { recursive: true, force: true })));
 }
-

@@ -20,8 +20,7 @@ export async function checkRenderedSite(dir: string, data: SiteData): Promise<Di
   const options = {
     base: data.config.base,
     siteUrl: data.view.site.url,
-    hidden:
-      data.config.audience === 'public' ? { pages: data.hiddenPaths, anchors: data.hiddenAnchors } : null,
+    hidden: data.config.audience === 'public' ? { pages: data.hiddenPaths, anchors: data.hiddenAnchors } : null,
   };
   const problems: Diagnostic[] = [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -35,7 +34,12 @@ export async function checkRenderedSite(dir: string, data: SiteData): Promise<Di
     const html = await readFile(join(dir, file), 'utf8');
     const entryFile = fileOfPage.get(safeDecode(path).toLowerCase()) ?? null;
     const found = checkRenderedPage({ path, html, file: entryFile }, options);
-    if (found.length && entryFile) await addLines(found, join(data.config.contentDir, entryFile.slice(data.contentLabel.length + 1)), data.config.base);
+    if (found.length && entryFile)
+      await addLines(
+        found,
+        join(data.config.contentDir, entryFile.slice(data.contentLabel.length + 1)),
+        data.config.base,
+      );
     problems.push(...found);
   }
   return problems;

@@ -26,6 +26,6 @@ export function reportContentFailure(error: unknown, print: (line: string) => vo
 }
 
 function messagesOf(error: unknown, depth = 0): string[] {
-  if (!(error instanceof Error) || depth > 5) return error ? [String(error)] : [];
+  if (!(error instanceof Error) || depth > 5) return typeof error === 'string' ? [error] : [];
   return [error.message, ...messagesOf(error.cause, depth + 1)];
 }

@@ -64,7 +64,11 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
-    report(pointOfByte(file.bytes, firstInvalidUtf8(file.bytes)), 'body', 'is not UTF-8 text; expected a Markdown/MDX text file');
+    report(
+      pointOfByte(file.bytes, firstInvalidUtf8(file.bytes)),
+      'body',
+      'is not UTF-8 text; expected a Markdown/MDX text file',
+    );
     return problems;
   }
   const nul = text.indexOf('\0');
@@ -77,7 +81,7 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
   const fileURL = pathToFileURL(join(options.contentDir, file.path));
   let tree: Node;
   try {
-    tree = (mdx ? mdxToHast(text, { features: FEATURES }) : markdownToHast(text, { features: FEATURES })) as Node;
+    tree = mdx ? mdxToHast(text, { features: FEATURES }) : markdownToHast(text, { features: FEATURES });
   } catch (error) {
     const { point, message } = compileError(error);
     report(point, 'body', `does not compile: ${message}`);
@@ -88,7 +92,7 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
   if (mdx) {
     let code: string;
     try {
-      code = (await mdxToJs(text, { features: FEATURES, fileURL, jsxImportSource: 'astro' })).code;
+      code = mdxToJs(text, { features: FEATURES, fileURL, jsxImportSource: 'astro' }).code;
     } catch (error) {
       const { point, message } = compileError(error);
       report(point, 'body', `does not compile: ${message}`);
@@ -99,7 +103,11 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
     for (const spec of importSpecifiers(code)) {
       const at = pointOfSpecifier(text, spec);
       if (spec === null) {
-        report(at, 'import', 'an import whose path is computed (import() of an expression, import.meta.glob) cannot be checked; expected a written path outside the content folder');
+        report(
+          at,
+          'import',
+          'an import whose path is computed (import() of an expression, import.meta.glob) cannot be checked; expected a written path outside the content folder',
+        );
         continue;
       }
       const target = resolveImportPath(spec, importer, options.projectRoot);
@@ -181,7 +189,7 @@ function walk(node: Node, inherited: Point | undefined, report: Report): void {
     }
     case 'raw': {
       // Raw HTML in Markdown reaches the page as written: parse it as the browser will.
-      if (typeof node.value === 'string') walk(htmlToHast(node.value, { fragment: true }) as Node, at, report);
+      if (typeof node.value === 'string') walk(htmlToHast(node.value, { fragment: true }), at, report);
       break;
     }
     case 'mdxJsxFlowElement':
@@ -189,7 +197,11 @@ function walk(node: Node, inherited: Point | undefined, report: Report): void {
       if (node.name?.toLowerCase() === 'script') report(at, 'body', `has ${SCRIPT_MESSAGE}`);
       for (const attribute of node.attributes ?? []) {
         if (attribute.type === 'mdxJsxExpressionAttribute') {
-          report(at, 'body', 'has a spread attribute ({...}), which cannot be checked for event handlers; expected attributes written out');
+          report(
+            at,
+            'body',
+            'has a spread attribute ({...}), which cannot be checked for event handlers; expected attributes written out',
+          );
           continue;
         }
         const name = attribute.name ?? '';

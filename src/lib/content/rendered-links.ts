@@ -66,21 +66,34 @@ export function checkRenderedPage(page: RenderedPage, options: RenderedCheckOpti
       const className = node.properties?.className;
       const body = inBody || (Array.isArray(className) && className.includes('prose'));
       const props = node.properties ?? {};
-      if (body && node.tagName === 'script') report('a <script> element reached the page; expected none in a body', '<script>');
+      if (body && node.tagName === 'script')
+        report('a <script> element reached the page; expected none in a body', '<script>');
       for (const [name, value] of Object.entries(props)) {
-        if (body && /^on[a-z]/i.test(name)) report(`an inline event handler ${JSON.stringify(name.toLowerCase())} reached the page; expected none in a body`, String(value));
+        if (body && /^on[a-z]/i.test(name))
+          report(
+            `an inline event handler ${JSON.stringify(name.toLowerCase())} reached the page; expected none in a body`,
+            String(value),
+          );
         for (const url of urlsOf(name, value)) {
           if (body && isScriptUrl(url)) report('a javascript: URL reached the page; expected none in a body', url);
           if (!options.hidden) continue;
           const reached = reachesHidden(url, pageUrl, hosts, prefixes, options.hidden);
-          if (reached) report(`links to ${JSON.stringify(url)}, which reaches ${reached}; expected a public page to link only to what is public`, url);
+          if (reached)
+            report(
+              `links to ${JSON.stringify(url)}, which reaches ${reached}; expected a public page to link only to what is public`,
+              url,
+            );
         }
       }
     }
-    const body = inBody || (node.type === 'element' && Array.isArray(node.properties?.className) && node.properties.className.includes('prose'));
+    const body =
+      inBody ||
+      (node.type === 'element' &&
+        Array.isArray(node.properties?.className) &&
+        node.properties.className.includes('prose'));
     for (const child of node.children ?? []) visit(child, body);
   };
-  visit(htmlToHast(page.html) as HNode, false);
+  visit(htmlToHast(page.html), false);
   return problems;
 }
 

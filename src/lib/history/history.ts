@@ -194,7 +194,11 @@ function unreadable(revision: string, error: unknown): RevisionState {
 function firstProblem(diagnostics: Diagnostic[]): string {
   const first = diagnostics.find((d) => d.severity === 'error');
   // `content@<40 hex digits>/…` reads better with the short hash the warning names.
-  return first ? formatDiagnostic(first).replace(/^error /, '').replace(/@([0-9a-f]{7})[0-9a-f]{33}\b/g, '@$1') : 'no details';
+  return first
+    ? formatDiagnostic(first)
+        .replace(/^error /, '')
+        .replace(/@([0-9a-f]{7})[0-9a-f]{33}\b/g, '@$1')
+    : 'no details';
 }
 
 const messageOf = (error: unknown) =>
