@@ -14,6 +14,8 @@ import { diskSource, relativeLabel } from '../src/lib/content/source.ts';
 import { audienceView } from '../src/lib/model/audience.ts';
 import { healthReport } from '../src/lib/model/health.ts';
 import { resolveContent } from '../src/lib/model/resolve.ts';
+import { bodyLinkTargets } from '../src/lib/build/site-data.ts';
+import { makeLinks } from '../src/lib/site/links.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -48,10 +50,21 @@ async function main(): Promise<number> {
   const label = relativeLabel(root, config.contentDir);
   const source = diskSource(config.contentDir, label);
   const { content, diagnostics } = await loadContent(source);
-  // Every body, of every audience, through the build's own compiler.
+  // Every body, of every audience, through the build's own compiler; links from public ones
+  // resolved as the public site's pages would.
   const bodies = (await source.list().catch(() => [])).filter((path) => classify(path) && /\.mdx?$/.test(path));
+  const publicView = content ? audienceView(resolveContent(content, config.today), 'public') : null;
+  const links =
+    content && publicView
+      ? bodyLinkTargets(content, publicView, makeLinks(config.base, publicView.site.url), config.base)
+      : undefined;
   diagnostics.push(
-    ...(await checkBodies(bodies, { contentDir: config.contentDir, contentLabel: label, projectRoot: root })),
+    ...(await checkBodies(bodies, {
+      contentDir: config.contentDir,
+      contentLabel: label,
+      projectRoot: root,
+      ...(links ? { links } : {}),
+    })),
   );
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

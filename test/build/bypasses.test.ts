@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, rm } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, OUTPUT, readSiteTexts, runBuild, runScript } from '../support/build.ts';
@@ -51,30 +51,52 @@ describe('bodies that import content, run scripts or do not compile', () => {
 describe('links from a public body to internal entries, as a browser follows them', () => {
   const content = join(FIXTURES, 'bypass-links');
   const where = 'error test/fixtures/bypass-links/wiki/links.mdx';
-  const reaches = (line: number | null, href: string, what: RegExp) =>
-    new RegExp(
-      `${where}${line ? `:${line}` : ''}: body: links to ${JSON.stringify(href).replace(/[.?*+()[\]]/g, '\\$&')}, which reaches ${what.source}`,
-    );
+  const quote = (href: string) => JSON.stringify(href).replace(/[.?*+()[\]]/g, '\\$&');
+  const reaches = (line: string, href: string, what: RegExp) =>
+    new RegExp(`${where}${line}: body: links to ${quote(href)}, which reaches ${what.source}`);
+  // Written links: found in the body before anything renders, by check and build alike.
+  const written: [string, string, RegExp][] = [
+    [':6:3', '../kestrel-notes/', /the page of an internal entry/],
+    [':7:3', 'https://bypass.example/wiki/kestrel-notes/', /the page of an internal entry/],
+    [':9:3', '/backlog/#item-KESTREL-9', /the row of an internal entry/],
+    [':10:3', '/og/wiki/kestrel-notes.png', /the Open Graph image of an internal entry/],
+    [':11:3', '/wiki//kestrel-notes/', /the page/],
+    [':12:3', '/wiki/./kestrel-notes/', /the page/],
+    [':13:3', '/wiki/x/../kestrel-notes/', /the page/],
+    [':14:3', '/wiki/kestrel-notes/index.html', /the page/],
+    [':15:3', '../../roadmap/kestrel-plan/', /the page of an internal entry \(\/roadmap\/kestrel-plan\/\)/],
+  ];
 
-  it('fail the public build, each named with its file and link, and leave no site', async () => {
+  it('are reported by check with file, line and column', async () => {
+    const result = await check(content);
+    expect(result.code).toBe(1);
+    for (const [line, href, what] of written) expect(result.stderr).toMatch(reaches(line, href, what));
+    expect(result.stderr).not.toMatch(/fine\.md/);
+  });
+
+  it('fail the public build with the same messages, and leave no site', async () => {
     const out = join(OUTPUT, 'bypass-links-public');
     const result = await runBuild({ content, out, audience: 'public' });
     expect(result.code).toBe(1);
-    const cases: [number | null, string, RegExp][] = [
-      [6, '../kestrel-notes/', /the page of an internal entry/],
-      [7, 'https://bypass.example/wiki/kestrel-notes/', /the page of an internal entry/],
-      [null, '/wiki/kestrel-notes/', /the page of an internal entry/],
-      [9, '/backlog/#item-KESTREL-9', /the row of an internal entry/],
-      [10, '/og/wiki/kestrel-notes.png', /the Open Graph image of an internal entry/],
-      [11, '/wiki//kestrel-notes/', /the page/],
-      [12, '/wiki/./kestrel-notes/', /the page/],
-      [13, '/wiki/x/../kestrel-notes/', /the page/],
-      [14, '/wiki/kestrel-notes/index.html', /the page/],
-      [15, '../../roadmap/kestrel-plan/', /the page of an internal entry \(\/roadmap\/kestrel-plan\/\)/],
-    ];
-    for (const [line, href, what] of cases) expect(result.stderr).toMatch(reaches(line, href, what));
-    expect(result.stderr).toContain(`${where}: body: a javascript: URL reached the page`);
-    expect(result.stderr).not.toMatch(/fine\.md/);
+    for (const [line, href, what] of written) expect(result.stderr).toMatch(reaches(line, href, what));
+    expect(result.stderr + result.stdout).not.toMatch(STACK);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('computed in JSX are caught in the pages the build wrote, before they replace the site', async () => {
+    const copy = join(OUTPUT, 'bypass-links-jsx');
+    await rm(copy, { recursive: true, force: true });
+    await cp(content, copy, { recursive: true });
+    const page = await readFile(join(copy, 'wiki', 'links.mdx'), 'utf8');
+    await writeFile(join(copy, 'wiki', 'links.mdx'), page.split('\n').filter((l) => !/^- \[|^- !/.test(l)).join('\n'));
+    const out = join(OUTPUT, 'bypass-links-jsx-site');
+    const result = await runBuild({ content: copy, out, audience: 'public' });
+    expect(result.code).toBe(1);
+    const label = 'error test/.output/bypass-links-jsx/wiki/links.mdx';
+    expect(result.stderr).toContain(
+      `${label}: body: links to "/wiki/kestrel-notes/", which reaches the page of an internal entry (/wiki/kestrel-notes/)`,
+    );
+    expect(result.stderr).toContain(`${label}: body: a javascript: URL reached the page`);
     expect(result.stderr + result.stdout).not.toMatch(STACK);
     expect(existsSync(out)).toBe(false);
   });

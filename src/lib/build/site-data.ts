@@ -56,7 +56,12 @@ export async function buildSiteData(
   const links = makeLinks(config.base, view.site.url);
   const rendered = renderedFiles(view);
   // Compiled here with the build's compiler, so a bad body stops the build with a diagnostic.
-  const bodyProblems = await checkBodies(rendered, { contentDir: config.contentDir, contentLabel, projectRoot });
+  const bodyProblems = await checkBodies(rendered, {
+    contentDir: config.contentDir,
+    contentLabel,
+    projectRoot,
+    ...(config.audience === 'public' ? { links: bodyLinkTargets(content, view, links, config.base) } : {}),
+  });
   if (bodyProblems.length) throw new ContentError([...diagnostics, ...bodyProblems]);
   return {
     config,
@@ -68,6 +73,22 @@ export async function buildSiteData(
     hiddenFiles: hiddenFiles(content, view),
     contentLabel,
     diagnostics,
+  };
+}
+
+/**
+ * What links in the bodies of `view`'s entries may not reach (everything of an entry the view
+ * leaves out), and where each of those bodies is shown: for `checkBodies`.
+ */
+export function bodyLinkTargets(content: Content, view: SiteView, links: Links, base: string) {
+  const pageOf = new Map(
+    pageEntries(view).map((e) => [e.file, decodeURI(links.entryPath(e.kind, e.id)).toLowerCase()] as const),
+  );
+  return {
+    base,
+    siteUrl: view.site.url,
+    hidden: { pages: hiddenPaths(content, view, links), anchors: hiddenAnchors(content, view) },
+    pageOf,
   };
 }
 

@@ -5,6 +5,7 @@ import { init as initLexer, parse as lexImports } from 'es-module-lexer';
 import { htmlToHast, markdownToHast, mdxToHast, mdxToJs } from 'satteri';
 import type { Diagnostic } from './diagnostics.ts';
 import { isForbiddenImport, resolveImportPath } from './content-folder.ts';
+import { type HiddenTargets, linkResolver, reachMessage } from './rendered-links.ts';
 
 /**
  * Bodies compiled with the build's own compiler (Sätteri, as Astro 7 runs it), before Astro
@@ -21,6 +22,12 @@ export interface BodyFile {
 }
 
 export interface BodyCheckOptions {
+  /**
+   * For public entries' bodies (a public build, and `check`): where their pages are (file ->
+   * page path) and what is hidden, so links written in them are resolved as a browser will and
+   * those reaching an internal entry reported before anything renders.
+   */
+  links?: { base: string; siteUrl: string | null; hidden: HiddenTargets; pageOf: ReadonlyMap<string, string> };
   contentDir: string;
   /** How messages name the content folder (`content`). */
   contentLabel: string;
@@ -87,7 +94,17 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
     report(point, 'body', `does not compile: ${message}`);
     return problems;
   }
-  walk(tree, undefined, report);
+  const page = options.links?.pageOf.get(file.path);
+  const reach = options.links && page !== undefined ? linkResolver(options.links, page) : null;
+  const hiddenPages = options.links?.hidden.pages;
+  const reportLink: LinkReport | null = reach
+    ? (at, url) => {
+        const reached = reach(url);
+        // A root-relative link straight to the page is the loader's error already (cross-checks).
+        if (reached && !hiddenPages?.has(plainPath(url))) report(at, 'body', reachMessage(url, reached), url);
+      }
+    : null;
+  walk(tree, undefined, report, reportLink);
 
   if (mdx) {
     let code: string;
@@ -146,6 +163,18 @@ function pointOfSpecifier(text: string, spec: string | null): Point | undefined 
 }
 
 type Report = (at: Point | undefined, field: string, message: string, value?: unknown) => void;
+type LinkReport = (at: Point | undefined, url: string) => void;
+
+/** `/wiki/x/#a` -> `wiki/x/`, as the loader's link check compares; `` for anything else. */
+function plainPath(href: string): string {
+  if (!href.startsWith('/') || href.startsWith('//')) return '';
+  const [path = ''] = href.split(/[?#]/, 1);
+  try {
+    return decodeURI(path.replace(/^\/+/, '').replace(/\/?$/, '/')).toLowerCase();
+  } catch {
+    return '';
+  }
+}
 
 const SCRIPT_MESSAGE = 'a <script> element; expected none in a body (a roadmap page runs no author scripts)';
 const handlerMessage = (name: string) =>
@@ -174,7 +203,7 @@ function decodes(value: string): boolean {
 
 const isHandler = (name: string) => /^on[a-z]/i.test(name);
 
-function walk(node: Node, inherited: Point | undefined, report: Report): void {
+function walk(node: Node, inherited: Point | undefined, report: Report, link: LinkReport | null): void {
   const at = node.position?.start?.line ? node.position.start : inherited;
   switch (node.type) {
     case 'element': {
@@ -184,12 +213,13 @@ function walk(node: Node, inherited: Point | undefined, report: Report): void {
         else if (typeof value === 'string' && isScriptUrl(value)) report(at, 'body', `has ${JS_URL_MESSAGE}`, value);
         else if (typeof value === 'string' && URL_ATTRIBUTES.has(name) && !decodes(value))
           report(at, 'body', `has ${badEscape(name)}`, value);
+        else if (typeof value === 'string' && URL_ATTRIBUTES.has(name)) link?.(at, value);
       }
       break;
     }
     case 'raw': {
       // Raw HTML in Markdown reaches the page as written: parse it as the browser will.
-      if (typeof node.value === 'string') walk(htmlToHast(node.value, { fragment: true }), at, report);
+      if (typeof node.value === 'string') walk(htmlToHast(node.value, { fragment: true }), at, report, link);
       break;
     }
     case 'mdxJsxFlowElement':
@@ -210,11 +240,12 @@ function walk(node: Node, inherited: Point | undefined, report: Report): void {
           report(at, 'body', `has ${JS_URL_MESSAGE}`, attribute.value);
         else if (typeof attribute.value === 'string' && URL_ATTRIBUTES.has(name) && !decodes(attribute.value))
           report(at, 'body', `has ${badEscape(name)}`, attribute.value);
+        else if (typeof attribute.value === 'string' && URL_ATTRIBUTES.has(name)) link?.(at, attribute.value);
       }
       break;
     }
   }
-  for (const child of node.children ?? []) walk(child, at, report);
+  for (const child of node.children ?? []) walk(child, at, report, link);
 }
 
 /** Sätteri's compile errors read `7:1: Expected a closing tag …`. */

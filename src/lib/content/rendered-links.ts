@@ -44,13 +44,29 @@ interface HNode {
   children?: HNode[];
 }
 
-/** Problems in one written page. */
-export function checkRenderedPage(page: RenderedPage, options: RenderedCheckOptions): Diagnostic[] {
+/**
+ * What a link written on the page at `pagePath` reaches of the hidden entries, in words, or
+ * null: the browser's resolution against the page's address, on this site's hosts.
+ */
+export function linkResolver(
+  options: { base: string; siteUrl: string | null; hidden: HiddenTargets },
+  pagePath: string,
+): (raw: string) => string | null {
   const base = normalize(options.base);
   const site = options.siteUrl ? safeUrl(options.siteUrl) : null;
-  const pageUrl = new URL(`${base}${page.path}`, site ? site.origin : PLACEHOLDER);
+  const pageUrl = new URL(`${base}${pagePath}`, site ? site.origin : PLACEHOLDER);
   const hosts = new Set([new URL(PLACEHOLDER).host, ...(site ? [site.host] : [])]);
   const prefixes = [...new Set([base, site ? normalize(site.pathname) : '/', '/'])];
+  return (raw) => reachesHidden(raw, pageUrl, hosts, prefixes, options.hidden);
+}
+
+export const reachMessage = (url: string, reached: string): string =>
+  `links to ${JSON.stringify(url)}, which reaches ${reached}; expected a public page to link only to what is public`;
+
+/** Problems in one written page. */
+export function checkRenderedPage(page: RenderedPage, options: RenderedCheckOptions): Diagnostic[] {
+  const { hidden } = options;
+  const resolve = hidden ? linkResolver({ ...options, hidden }, page.path) : null;
   const where = page.file ?? `page /${page.path}`;
   const problems: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -76,13 +92,8 @@ export function checkRenderedPage(page: RenderedPage, options: RenderedCheckOpti
           );
         for (const url of urlsOf(name, value)) {
           if (body && isScriptUrl(url)) report('a javascript: URL reached the page; expected none in a body', url);
-          if (!options.hidden) continue;
-          const reached = reachesHidden(url, pageUrl, hosts, prefixes, options.hidden);
-          if (reached)
-            report(
-              `links to ${JSON.stringify(url)}, which reaches ${reached}; expected a public page to link only to what is public`,
-              url,
-            );
+          const reached = resolve?.(url);
+          if (reached) report(reachMessage(url, reached), url);
         }
       }
     }
