@@ -88,7 +88,13 @@ describe('links from a public body to internal entries, as a browser follows the
     await rm(copy, { recursive: true, force: true });
     await cp(content, copy, { recursive: true });
     const page = await readFile(join(copy, 'wiki', 'links.mdx'), 'utf8');
-    await writeFile(join(copy, 'wiki', 'links.mdx'), page.split('\n').filter((l) => !/^- \[|^- !/.test(l)).join('\n'));
+    await writeFile(
+      join(copy, 'wiki', 'links.mdx'),
+      page
+        .split('\n')
+        .filter((l) => !/^- \[|^- !/.test(l))
+        .join('\n'),
+    );
     const out = join(OUTPUT, 'bypass-links-jsx-site');
     const result = await runBuild({ content: copy, out, audience: 'public' });
     expect(result.code).toBe(1);
