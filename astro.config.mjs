@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { siteData } from './src/lib/build/site-data.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLinksPlugin } from './src/integrations/content-links-plugin.ts';
+import { contentImportGuard } from './src/integrations/import-guard.ts';
 
 // Loading the content here validates it before Astro writes anything: bad content stops
 // the build with the loader's messages, and no partial site is left behind.
@@ -18,8 +19,8 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   build: { format: 'directory' },
-  // A public site is for search engines only when it knows its own URL; an internal one or a
-  // preview (ROADMAP_COMPARE_BASE) never is.
+  // A public site is for search engines only when it knows its own URL; an internal one and a
+  // pull-request preview never are.
   integrations: [mdx(), ...(audience === 'public' && siteUrl && !data.config.compareBase ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   markdown: {
@@ -35,6 +36,8 @@ export default defineConfig({
     }),
   },
   vite: {
+    // No body may import another content file, in any build (see the guard for why).
+    plugins: [contentImportGuard({ contentDir: data.config.contentDir, contentLabel: data.contentLabel })],
     build: {
       rolldownOptions: {
         onwarn(warning, warn) {

@@ -3,9 +3,9 @@
  * when every step succeeded replace `dist/` with it. Bad content, a failed Astro build or a
  * crash leave no `dist/` at all, so a stale or partial site can never be deployed by mistake.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../lib/config.ts';
 import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../lib/build/site-data.ts';
@@ -14,7 +14,9 @@ import { writeSearchIndex } from '../integrations/search-index.ts';
 import { todayUtc } from '../lib/model/dates.ts';
 import { ImagePool } from './images.ts';
 import { listenForImages, routeCardRequests } from '../lib/build/image-requests.ts';
-import { lock } from 'proper-lockfile';
+import { checkRenderedSite } from '../lib/build/rendered-check.ts';
+import { reportContentFailure } from '../lib/build/report.ts';
+import * as faults from '../lib/build/faults.ts';
 import { CairnError, EXIT_CONTENT } from '../lib/errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
 
@@ -40,8 +42,8 @@ export interface Io {
 export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io): Promise<number> {
   const root = PACKAGE_ROOT;
   const dist = resolve(projectRoot, out);
-  // Beside the target, so the final rename stays on one file system.
-  const staging = join(dirname(dist), `.${basename(dist)}.staging-${process.pid}`);
+  // Beside the target, so the final rename stays on one file system (see stagingFolder).
+  const staging = faults.stagingFolder(dist, projectRoot);
   // Caches (Astro's content store, Open Graph images) live here; the benchmark points it elsewhere.
   const cacheRoot = resolve(projectRoot, env.CAIRN_CACHE_DIR ?? '.cairn');
   /** What the build reports to `CAIRN_STATS_FILE` (for the benchmark). */
@@ -95,6 +97,9 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   await mkdir(dirname(dist), { recursive: true });
   await mkdir(join(root, '.cairn'), { recursive: true });
   await mkdir(cacheRoot, { recursive: true });
+  // What builds that were killed left behind goes first, without waiting on anything.
+  await faults.removeDeadStaging(dist, projectRoot);
+  await faults.removeDeadPartials(cacheRoot);
   // Images are drawn on worker threads as the pages ask for them, while Astro renders.
   const images = new ImagePool(join(cacheRoot, 'images'));
   // The entry pages' cards are known from the route table: drawn from now on, not when their
@@ -104,12 +109,8 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   try {
     // Astro writes the list of content modules to <root>/.astro/, one file per project: two
     // builds of different content at once (the tests run them) would overwrite each other's.
-    const release = await lock(join(root, '.astro'), {
-      realpath: false,
-      lockfilePath: join(root, '.cairn', 'astro-build.lock'),
-      retries: { retries: 600, minTimeout: 250, maxTimeout: 1000 },
-      stale: 60_000,
-    });
+    // A lock left by a killed build is taken over at once (its owner's process is gone).
+    const release = await faults.acquireLock(join(root, '.cairn', 'astro-build.lock'));
     phase = performance.now();
     try {
       await build({
@@ -140,14 +141,24 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
     io.log(
       `Cairn: search index of ${search.pages} pages and ${search.records} backlog items${search.reused ? ', unchanged, reused' : ''} (${search.took})`,
     );
-    await rm(dist, { recursive: true, force: true });
-    await rename(staging, dist);
+    // The pages as written, links resolved as a browser would: nothing internal is reachable.
+    const leaks = await checkRenderedSite(staging, data);
+    if (leaks.length) throw new ContentError(leaks);
+    await faults.moveIntoPlace(staging, dist);
   } catch (error) {
     stopListening();
     await images.close();
     await rm(staging, { recursive: true, force: true });
     await rm(dist, { recursive: true, force: true });
     if (error instanceof CairnError) throw error;
+    // Content problems found once Astro ran (an import of a content file, a rendered link to
+    // an internal page) are diagnostics, not crashes.
+    const lines: string[] = [];
+    if (reportContentFailure(error, (line) => lines.push(line))) {
+      const summary = lines.pop()!.trim();
+      for (const line of lines) io.error(line);
+      throw new CairnError(summary, { cause: error });
+    }
     // Astro's own errors (an MDX body that does not compile, say) carry their file and line.
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     throw new CairnError(`${detail}\n\nThe build failed; no site was written.`, { cause: error });

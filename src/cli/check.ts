@@ -7,11 +7,15 @@
 import { readBuildConfig } from '../lib/config.ts';
 import type { Io } from './build.ts';
 import { type Diagnostic, formatDiagnostic } from '../lib/content/diagnostics.ts';
-import { loadContent } from '../lib/content/load.ts';
+import { checkBodies } from '../lib/content/bodies.ts';
+import { classify, loadContent } from '../lib/content/load.ts';
 import { diskSource, relativeLabel } from '../lib/content/source.ts';
 import { audienceView } from '../lib/model/audience.ts';
 import { healthReport } from '../lib/model/health.ts';
 import { resolveContent } from '../lib/model/resolve.ts';
+import { bodyLinkTargets } from '../lib/build/site-data.ts';
+import { makeLinks } from '../lib/site/links.ts';
+import { PACKAGE_ROOT } from './paths.ts';
 
 export interface CheckOptions {
   projectRoot: string;
@@ -23,7 +27,25 @@ export interface CheckOptions {
 export async function runCheck({ projectRoot, strict, env }: CheckOptions, io: Io): Promise<number> {
   const config = readBuildConfig(env, projectRoot, new Date());
   const label = relativeLabel(projectRoot, config.contentDir);
-  const { content, diagnostics } = await loadContent(diskSource(config.contentDir, label));
+  const source = diskSource(config.contentDir, label);
+  const { content, diagnostics } = await loadContent(source);
+  // Every body, of every audience, through the build's own compiler; links from public ones
+  // resolved as the public site's pages would.
+  const bodies = (await source.list().catch(() => [])).filter((path) => classify(path) && /\.mdx?$/.test(path));
+  const publicView = content ? audienceView(resolveContent(content, config.today), 'public') : null;
+  const links =
+    content && publicView
+      ? bodyLinkTargets(content, publicView, makeLinks(config.base, publicView.site.url), config.base)
+      : undefined;
+  diagnostics.push(
+    ...(await checkBodies(bodies, {
+      contentDir: config.contentDir,
+      contentLabel: label,
+      // `/`-rooted imports resolve against the Astro project, which is Cairn's own root.
+      projectRoot: PACKAGE_ROOT,
+      ...(links ? { links } : {}),
+    })),
+  );
   for (const d of diagnostics) io.error(formatDiagnostic(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   let warnings = diagnostics.length - errors;

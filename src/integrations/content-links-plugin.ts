@@ -24,7 +24,13 @@ export function contentLinksPlugin(options: Options) {
         const attr = node.tagName === 'a' ? 'href' : 'src';
         const value = node.properties?.[attr];
         if (typeof value !== 'string') return;
-        const result = rewriteContentLink(value, options.base, options.hiddenPaths);
+        let result;
+        try {
+          result = rewriteContentLink(value, options.base, options.hiddenPaths);
+        } catch {
+          // A malformed % escape: the body check has reported it already; never a URIError here.
+          return;
+        }
         if ('href' in result) {
           if (result.href !== value) ctx.setProperty(node, attr, result.href);
           return;

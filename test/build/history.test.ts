@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT, PROJECT_ROOT, readSiteTexts, runBuild, type BuildResult } from '../support/build.ts';
+import { OUTPUT, PROJECT_ROOT, listFiles, readSiteTexts, runBuild, type BuildResult } from '../support/build.ts';
 import { git, projectGit } from '../support/git.ts';
 import { type Harbor, harborRepo } from '../support/harbor.ts';
 import { checkRss } from '../support/rss.ts';
@@ -155,6 +155,21 @@ describe('a preview build (ROADMAP_COMPARE_BASE)', () => {
       expect(html, path).toContain('href="/pr-7/changes/preview/"');
     }
     expect(await page(OUT.public, 'index.html')).not.toContain('preview-banner');
+  });
+
+  it('is noindex on every page, writes no sitemap, and names the production page as canonical', async () => {
+    const files = await listFiles(OUT.preview);
+    expect(files.filter((f) => /sitemap/.test(f))).toEqual([]);
+    const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = await page(OUT.preview, file);
+      expect(html, file).toContain('<meta name="robots" content="noindex, nofollow">');
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      if (file !== '404.html')
+        expect(canonical, file).toBe(`https://harbor.example/${file.replace(/index\.html$/, '')}`);
+    }
+    expect((await listFiles(OUT.public)).filter((f) => /sitemap/.test(f)).length).toBeGreaterThan(0);
   });
 
   it('writes /changes/preview/ with the diff, what gets published first', async () => {

@@ -94,7 +94,9 @@ describe('computeHistory', () => {
   it('skips a commit whose content does not validate, comparing the next one with the last valid state', () => {
     expect(pub.entries.some((e) => e.hash === harbor.commits.broken)).toBe(false);
     expect(pub.warnings).toEqual([
-      `History: the content did not validate at commit ${harbor.commits.broken.slice(0, 7)}; skipped, and the commit after compared with the last valid state.`,
+      `History: the content did not validate at commit ${harbor.commits.broken.slice(0, 7)} ` +
+        `(content@${harbor.commits.broken.slice(0, 7)}/roadmap/status-page.md:5: status: got "doing"; expected one of: exploring, planned, in-progress, shipped, paused, cancelled); ` +
+        'skipped, and the commit after compared with the last valid state.',
     ]);
     const fixed = entryAt(pub, 'fixed')!.diff;
     expect(fixed.base.commit).toBe(harbor.commits.internal);

@@ -26,11 +26,14 @@ interface Job {
   permissions?: unknown;
   steps?: Step[];
   if?: string;
+  needs?: string | string[];
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
 }
 interface Workflow {
   name: string;
   on: Record<string, unknown>;
   permissions?: unknown;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
   jobs: Record<string, Job>;
 }
 
@@ -94,7 +97,12 @@ describe('the workflows', () => {
         .filter(([, job]) => Object.values((job.permissions ?? {}) as Record<string, string>).includes('write'))
         .map(([id]) => `${name}:${id}`),
     );
-    expect(writers).toEqual(['deploy.yml:publish', 'preview-deploy.yml:deploy']);
+    expect(writers).toEqual(['deploy.yml:publish', 'preview-deploy.yml:deploy', 'preview-deploy.yml:comment']);
+    // The comment job writes comments and labels, nothing else.
+    expect(workflows['preview-deploy.yml']!.jobs.comment!.permissions).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+    });
   });
 
   it('run CI on a full clone and build both audiences', () => {
@@ -104,28 +112,121 @@ describe('the workflows', () => {
     expect(steps(ci).some((s) => s.run === 'bash .ci/run')).toBe(true);
   });
 
-  it('build pull-request previews with the pull request’s base path, compare base and diff', () => {
+  it('build pull-request previews, forks too, with a read-only token, as noindex preview builds', () => {
     const preview = workflows['preview.yml']!;
-    expect(preview.on).toEqual({ pull_request: { types: ['opened', 'synchronize', 'reopened', 'closed'] } });
+    expect(preview.on).toEqual({
+      pull_request: { types: ['opened', 'synchronize', 'reopened', 'labeled', 'closed'] },
+    });
     expect(preview.permissions).toEqual({ contents: 'read' });
     expect(preview.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
-    expect(files['preview.yml']).toContain('npm run diff -- --base "$BASE_SHA"');
+    // ROADMAP_COMPARE_BASE makes a preview build: noindex, no sitemap, canonical to production.
     expect(files['preview.yml']).toContain('ROADMAP_COMPARE_BASE: ${{ github.event.pull_request.base.sha }}');
     expect(files['preview.yml']).toMatch(
       /ROADMAP_BASE: .*\/pr-preview\/pr-\$\{\{ github.event.pull_request.number \}\}\//,
     );
+    // The comment's diff is not made here, where the pull request's code runs.
+    expect(files['preview.yml']).not.toContain('npm run diff');
+    // A preview's cache never restores into production's builds.
+    expect(files['deploy.yml']).not.toContain('cairn-preview-');
+    expect(files['preview.yml']).not.toMatch(/restore-keys:[^]*cairn-site-/);
   });
 
-  it('deploy previews from workflow_run without running the pull request’s code', () => {
-    const deploy = workflows['preview-deploy.yml']!;
-    expect(deploy.on).toEqual({ workflow_run: { workflows: [workflows['preview.yml']!.name], types: ['completed'] } });
-    for (const step of steps(deploy)) {
-      // A checkout here is of the default branch only: no ref, no repository from the event.
-      if (step.uses?.startsWith('actions/checkout@')) expect(step.with).toEqual({ path: 'pages' });
-      expect(step.run ?? '').not.toMatch(/npm|node |npx/);
-    }
-    expect(files['preview-deploy.yml']).toContain('pr.head.sha !== context.payload.workflow_run.head_sha');
-    expect(Object.values(files).join('\n')).not.toContain('pull_request_target');
+  describe('the preview deploy, read as an attacker opening a pull request from a fork', () => {
+    const deploy = () => workflows['preview-deploy.yml']!;
+    const job = (id: string) => deploy().jobs[id]!;
+
+    it('runs from workflow_run on the default branch, never pull_request_target', () => {
+      expect(deploy().on).toEqual({
+        workflow_run: { workflows: [workflows['preview.yml']!.name], types: ['completed'] },
+      });
+      expect(deploy().permissions).toEqual({});
+      expect(Object.values(files).join('\n')).not.toContain('pull_request_target');
+    });
+
+    it('checks out only the default branch, and runs code only from that checkout', () => {
+      for (const [id, j] of Object.entries(deploy().jobs)) {
+        const checkouts = (j.steps ?? []).filter((s) => s.uses?.startsWith('actions/checkout@'));
+        for (const c of checkouts) {
+          expect(c.with, `${id}: checkout`).not.toHaveProperty('ref');
+          expect(c.with, `${id}: checkout`).not.toHaveProperty('repository');
+        }
+        const runsCode = (j.steps ?? []).some((s) => /\b(npm|npx|node)\b/.test(s.run ?? ''));
+        if (runsCode) expect(id).toBe('comment');
+      }
+      // The pull request's commit is fetched as data into the trusted checkout, and its content
+      // is read through git by `npm run diff` (frontmatter only: no MDX is evaluated).
+      const diffStep = job('comment').steps!.find((s) => s.run?.includes('npm run diff'))!;
+      expect(diffStep.run).toContain('refs/pull/$PR_NUMBER/head');
+      expect(diffStep.run).toContain('--head "$HEAD_SHA"');
+      expect(job('comment').steps![0]!.with).toMatchObject({ path: 'trusted' });
+    });
+
+    it('deploys a fork only with a maintainer’s label added after its last push, same-repo pull requests at once', () => {
+      const decide = job('decide').steps!.find((s) => s.uses?.startsWith('actions/github-script@'))!;
+      const script = String(decide.with!.script);
+      expect((deploy() as unknown as { env: Record<string, string> }).env.PREVIEW_LABEL).toBe('preview');
+      expect(script).toContain('pr.head.sha !== run.head_sha');
+      expect(script).toContain('run.head_repository?.full_name');
+      expect(script).toMatch(/const fork = pr\.head\.repo\?\.full_name !== self;/);
+      expect(script).toMatch(/approved = hasLabel && labeled\.some\(\(t\) => t > pushed\)/);
+      expect(job('deploy').needs).toBe('decide');
+      expect(job('deploy').if).toBe("needs.decide.outputs.deploy == 'true'");
+      expect(job('decide').permissions).toEqual({ actions: 'read', 'pull-requests': 'read' });
+    });
+
+    it('posts a comment made by trusted code, never the artifact’s text', () => {
+      const comment = job('comment');
+      expect(comment.steps!.some((s) => s.uses?.startsWith('actions/download-artifact@'))).toBe(false);
+      const script = String(comment.steps!.find((s) => s.uses?.startsWith('actions/github-script@'))!.with!.script);
+      expect(script).toContain('/trusted/.github/scripts/preview-comment.mjs');
+      expect(script).not.toMatch(/['"`]preview\//);
+      // Of the artifact, only the pull request number and action are read, and checked.
+      const decide = String(
+        job('decide').steps!.find((s) => s.uses?.startsWith('actions/github-script@'))!.with!.script,
+      );
+      expect([...decide.matchAll(/readFileSync\('([^']+)'/g)].map((m) => m[1])).toEqual([
+        'preview/pr-number',
+        'preview/action',
+      ]);
+    });
+
+    it('queues previews in their own concurrency group, so production deploys are never cancelled by them', () => {
+      expect(workflows['deploy.yml']!.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
+      expect(job('deploy').concurrency).toEqual({ group: 'pages-preview', 'cancel-in-progress': false });
+      const groups = Object.entries(workflows).flatMap(([name, w]) => [
+        ...(w.concurrency ? [`${name}: ${w.concurrency.group}`] : []),
+        ...Object.entries(w.jobs).flatMap(([id, j]) =>
+          j.concurrency ? [`${name}:${id}: ${j.concurrency.group}`] : [],
+        ),
+      ]);
+      expect(groups.filter((g) => g.endsWith(': pages'))).toEqual(['deploy.yml: pages']);
+    });
+  });
+});
+
+describe('the preview comment', () => {
+  it('is bounded in size, escapes mentions, and carries the marker it is found by', async () => {
+    const { MARKER, LIMIT, previewComment } = (await import('../../.github/scripts/preview-comment.mjs')) as {
+      MARKER: string;
+      LIMIT: number;
+      previewComment: (o: {
+        diff: string;
+        url: string | null;
+        sha: string;
+        waiting?: string | null;
+        limit?: number;
+      }) => string;
+    };
+    const long = `Hello @maintainers\n${'- a line of the diff\n'.repeat(10_000)}`;
+    const body = previewComment({ diff: long, url: 'https://o.github.io/r/pr-preview/pr-3/', sha: 'a'.repeat(40) });
+    expect(body.startsWith(MARKER)).toBe(true);
+    expect(body.length).toBeLessThanOrEqual(LIMIT);
+    expect(body).toContain('@\u200bmaintainers');
+    expect(body).toMatch(/longer than a comment allows/);
+    expect(body).toContain('**Preview:** https://o.github.io/r/pr-preview/pr-3/ (commit `aaaaaaa`)');
+    const waiting = previewComment({ diff: 'x', url: null, sha: 'b'.repeat(40), waiting: 'Needs the label.' });
+    expect(waiting).toContain('not deployed');
+    expect(waiting).toContain('Needs the label.');
   });
 });
 

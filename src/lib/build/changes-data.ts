@@ -8,6 +8,10 @@ import { type History, computeHistory } from '../history/history.ts';
 import { RevisionContentError, loadRevision, revisionView } from '../history/revision.ts';
 import { buildShared } from './build-shared.ts';
 import { UsageError } from '../errors.ts';
+import { classify } from '../content/load.ts';
+import { pastHiddenPages } from '../history/past-names.ts';
+import { pageEntries } from '../model/audience.ts';
+import type { EntryKind } from '../model/types.ts';
 import { type SiteData, siteData } from './site-data.ts';
 
 /** What a preview build (ROADMAP_COMPARE_BASE) shows: the change from the base to this build. */
@@ -46,8 +50,19 @@ export async function buildChangesData(data: SiteData, cacheDir: string | null):
   }
   const history = await computeHistory(repo, { audience: config.audience, limit: config.historyLimit, cacheDir });
   if (gitProblem) history.warnings.push(`${gitProblem}; /changes/ is built without history`);
-  // An entry this build may not see has no history in it, not even a public past.
-  const hidden = (ref: EntryRef) => data.hiddenPaths.has(decodeURI(ref.path).toLowerCase());
+  // An entry this build may not see has no history in it, not even a public past under an
+  // earlier name (renames followed backwards).
+  const renames = repo && history.status === 'ok' ? await repo.renames(config.historyLimit + 1).catch(() => []) : [];
+  const shownPages = new Set(pageEntries(view).map((e) => pagePath(data, e.kind, e.id)));
+  const pageOfFile = (file: string) => {
+    const role = classify(file);
+    return role && 'id' in role ? pagePath(data, role.kind, role.id) : null;
+  };
+  const pastHidden = pastHiddenPages(data.hiddenFiles, renames, pageOfFile, shownPages);
+  const hidden = (ref: EntryRef) => {
+    const path = safeDecode(ref.path).toLowerCase();
+    return data.hiddenPaths.has(path) || pastHidden.has(path);
+  };
   history.entries = history.entries
     .map((entry) => ({ ...entry, diff: redactDiff(entry.diff, hidden) }))
     .filter((entry) => !isEmptyDiff(entry.diff));
@@ -66,6 +81,18 @@ export async function buildChangesData(data: SiteData, cacheDir: string | null):
     preview = { base: base.info, diff, markers: itemMarkers(diff) };
   }
   return { history, preview };
+}
+
+function pagePath(data: SiteData, kind: EntryKind, id: string): string {
+  return safeDecode(data.links.entryPath(kind, id)).toLowerCase();
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
 }
 
 async function compareBase(repo: ContentRepo | null, revision: string, data: SiteData, gitProblem: string | null) {

@@ -1,10 +1,11 @@
 import { type BuildConfig, readBuildConfig } from '../config.ts';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '../content/diagnostics.ts';
+import { checkBodies } from '../content/bodies.ts';
 import { loadContent } from '../content/load.ts';
 import { diskSource, relativeLabel } from '../content/source.ts';
 import { type SiteView, audienceView, pageEntries } from '../model/audience.ts';
 import { resolveContent } from '../model/resolve.ts';
-import { type Links, makeLinks } from '../site/links.ts';
+import { type Links, backlogAnchor, makeLinks } from '../site/links.ts';
 import { buildShared } from './build-shared.ts';
 import { CairnError } from '../errors.ts';
 import type { Content, EntryBase } from '../model/types.ts';
@@ -19,6 +20,10 @@ export interface SiteData {
   renderedFiles: string[];
   /** Page paths of entries this audience may not see: links to them from bodies are errors. */
   hiddenPaths: Set<string>;
+  /** Content files of entries with a page that this audience may not see (their history is hidden too). */
+  hiddenFiles: string[];
+  /** Row anchors (`item-<id>`, lower-cased) of backlog items this audience may not see. */
+  hiddenAnchors: Set<string>;
   /** How messages name the content folder. */
   contentLabel: string;
   diagnostics: Diagnostic[];
@@ -50,14 +55,41 @@ export async function buildSiteData(
   if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
   const view = audienceView(resolveContent(content, config.today), config.audience);
   const links = makeLinks(config.base, view.site.url);
+  const rendered = renderedFiles(view);
+  // Compiled here with the build's compiler, so a bad body stops the build with a diagnostic.
+  const bodyProblems = await checkBodies(rendered, {
+    contentDir: config.contentDir,
+    contentLabel,
+    projectRoot,
+    ...(config.audience === 'public' ? { links: bodyLinkTargets(content, view, links, config.base) } : {}),
+  });
+  if (bodyProblems.length) throw new ContentError([...diagnostics, ...bodyProblems]);
   return {
     config,
     view,
     links,
-    renderedFiles: renderedFiles(view),
+    renderedFiles: rendered,
     hiddenPaths: hiddenPaths(content, view, links),
+    hiddenAnchors: hiddenAnchors(content, view),
+    hiddenFiles: hiddenFiles(content, view),
     contentLabel,
     diagnostics,
+  };
+}
+
+/**
+ * What links in the bodies of `view`'s entries may not reach (everything of an entry the view
+ * leaves out), and where each of those bodies is shown: for `checkBodies`.
+ */
+export function bodyLinkTargets(content: Content, view: SiteView, links: Links, base: string) {
+  const pageOf = new Map(
+    pageEntries(view).map((e) => [e.file, decodeURI(links.entryPath(e.kind, e.id)).toLowerCase()] as const),
+  );
+  return {
+    base,
+    siteUrl: view.site.url,
+    hidden: { pages: hiddenPaths(content, view, links), anchors: hiddenAnchors(content, view) },
+    pageOf,
   };
 }
 
@@ -76,6 +108,19 @@ function hiddenPaths(content: Content, view: SiteView, links: Links): Set<string
       .filter((e) => !shown.has(`${e.kind}\0${e.id}`))
       .map((e) => decodeURI(links.entryPath(e.kind, e.id)).toLowerCase()),
   );
+}
+
+function hiddenFiles(content: Content, view: SiteView): string[] {
+  const shown = new Set(pageEntries(view).map((e) => e.file));
+  return pageEntries(content)
+    .map((e) => e.file)
+    .filter((file) => !shown.has(file))
+    .sort();
+}
+
+function hiddenAnchors(content: Content, view: SiteView): Set<string> {
+  const shown = new Set(view.backlog.map((b) => b.id));
+  return new Set(content.backlog.filter((b) => !shown.has(b.id)).map((b) => backlogAnchor(b.id).toLowerCase()));
 }
 
 const shared = buildShared('siteData', () => buildSiteData(process.env, process.cwd(), new Date()));

@@ -23,8 +23,18 @@ export function bodyLinks(body: string, firstLine: number): BodyLink[] {
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const line = firstLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
-      links.push({ href: match[1]!, line });
+      // A malformed % escape is reported by the body check (bodies.ts); it names no page.
+      if (decodes(match[1]!)) links.push({ href: match[1]!, line });
     }
   }
   return links.sort((a, b) => a.line - b.line || a.href.localeCompare(b.href));
+}
+
+function decodes(href: string): boolean {
+  try {
+    decodeURI(href);
+    return true;
+  } catch {
+    return false;
+  }
 }

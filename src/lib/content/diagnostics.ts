@@ -4,6 +4,8 @@ export interface Diagnostic {
   /** Path as the author knows it, e.g. `content/roadmap/public-portal.mdx`. */
   file: string;
   line?: number;
+  /** Column on that line, where the problem has a precise place (bodies). */
+  column?: number;
   /** Dotted path of the field, e.g. `keyResults[1].target`; `(file)` for the file as a whole. */
   field: string;
   /** The offending value as written, when there is one. */
@@ -26,7 +28,7 @@ export function showValue(value: unknown): string {
 
 /** `content/roadmap/x.mdx:7: status: "doing" is not ... ` — the file:line form editors link. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line ? `${d.file}:${d.line}` : d.file;
+  const where = d.line ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
   return `${d.severity === 'error' ? 'error' : 'warning'} ${where}: ${d.field}: ${d.message}`;
 }
 

@@ -36,6 +36,11 @@ export interface ContentRepo {
   resolve(revision: string): Promise<string | null>;
   /** Commits on the first-parent line of HEAD that changed the content folder, newest first. */
   commits(limit: number): Promise<Commit[]>;
+  /**
+   * Files renamed inside the content folder by the commits `commits(limit)` lists, newest
+   * first, as paths relative to the folder (git's rename detection, as `git log -M` sees it).
+   */
+  renames(limit: number): Promise<Rename[]>;
   /** The content folder as it is at a revision. */
   source(revision: string): RevisionSource;
   /**
@@ -43,6 +48,12 @@ export interface ContentRepo {
    * in one call: identical folders have the same id, so a caller loads each state once.
    */
   folderTrees(revisions: string[]): Promise<Map<string, string | null>>;
+}
+
+export interface Rename {
+  commit: string;
+  from: string;
+  to: string;
 }
 
 export class GitError extends CairnError {
@@ -146,6 +157,44 @@ function contentRepo(git: SimpleGit, root: string, folder: string): ContentRepo 
             subject,
           };
         });
+    },
+    async renames(limit) {
+      if (limit <= 0 || !(await resolve('HEAD'))) return [];
+      let out: string;
+      try {
+        out = await git.raw([
+          'log',
+          '--first-parent',
+          `--max-count=${Math.floor(limit)}`,
+          '-M',
+          '--diff-filter=R',
+          '--name-status',
+          '-z',
+          '--format=%x1e%H',
+          'HEAD',
+          '--',
+          pathspec,
+        ]);
+      } catch (error) {
+        throw new GitError(`git log of ${folder || 'the repository'} failed`, { cause: error });
+      }
+      const prefix = folder ? `${folder}/` : '';
+      const inner = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : null);
+      const renames: Rename[] = [];
+      for (const record of out.split('\x1e')) {
+        // "<hash>\n\0R100\0<from>\0<to>\0R090\0…" with -z.
+        const [head = '', ...fields] = record.split('\0');
+        const commit = head.trim();
+        if (!commit) continue;
+        for (let i = 0; i + 2 < fields.length; i += 3) {
+          const status = fields[i]?.trim() ?? '';
+          if (!status.startsWith('R')) break;
+          const from = inner(fields[i + 1] ?? '');
+          const to = inner(fields[i + 2] ?? '');
+          if (from !== null && to !== null) renames.push({ commit, from, to });
+        }
+      }
+      return renames;
     },
     async folderTrees(revisions) {
       const unique = [...new Set(revisions)].filter((rev) => !rev.startsWith('-') && !/\s/.test(rev));

@@ -6,6 +6,7 @@ import { DIFF_VERSION, type RoadmapDiff, isEmptyDiff } from '../diff/types.ts';
 import type { IsoDate } from '../model/dates.ts';
 import type { Audience } from '../model/types.ts';
 import type { Commit, ContentRepo } from '../git/repo.ts';
+import { type Diagnostic, formatDiagnostic } from '../content/diagnostics.ts';
 import { type RevisionState, loadRevision, revisionView } from './revision.ts';
 
 /** One commit that changed what this audience sees, with the semantic diff from its parent. */
@@ -93,7 +94,7 @@ export async function computeHistory(repo: ContentRepo | null, options: HistoryO
     const key = tree ?? (await source.fingerprint());
     let state = states.get(key);
     if (!state) {
-      state = loadRevision(source);
+      state = loadRevision(source).catch((error: unknown) => unreadable(source.label, error));
       states.set(key, state);
     }
     return state;
@@ -102,7 +103,7 @@ export async function computeHistory(repo: ContentRepo | null, options: HistoryO
   const history = result('ok');
   history.truncated = truncated;
   history.commitsRead = commits.length;
-  const invalid: Commit[] = [];
+  const invalid: { commit: Commit; problem: string }[] = [];
   const unknownBase: Commit[] = [];
 
   for (const [index, commit] of commits.entries()) {
@@ -115,18 +116,22 @@ export async function computeHistory(repo: ContentRepo | null, options: HistoryO
     if (cached) {
       history.fromCache += 1;
     } else {
-      const head = await stateAt(commit.hash);
+      const head = await stateAt(commit.hash).catch((error: unknown) => unreadable(commit.hash, error));
       if (head.status === 'invalid') {
-        invalid.push(commit);
+        invalid.push({ commit, problem: firstProblem(head.diagnostics) });
         continue;
       }
       // The state before this commit; when it did not validate, the last valid state before it.
-      let base: RevisionState = parent ? await stateAt(parent) : { status: 'absent' };
+      let base: RevisionState = parent
+        ? await stateAt(parent).catch((error: unknown) => unreadable(parent, error))
+        : { status: 'absent' };
       let baseCommit = parent;
       let fellBack = false;
       for (let older = index + 1; base.status === 'invalid' && older < commits.length; older += 1) {
         const candidate = commits[older]!.parents[0];
-        base = candidate ? await stateAt(candidate) : { status: 'absent' };
+        base = candidate
+          ? await stateAt(candidate).catch((error: unknown) => unreadable(candidate, error))
+          : { status: 'absent' };
         baseCommit = candidate ?? null;
         fellBack = true;
       }
@@ -135,12 +140,18 @@ export async function computeHistory(repo: ContentRepo | null, options: HistoryO
         continue;
       }
       const day = commit.date.slice(0, 10);
-      diff = diffViews(revisionView(base, day, audience), revisionView(head, day, audience), {
-        audience,
-        base: { rev: baseCommit ?? '(none)', commit: baseCommit },
-        head: { rev: commit.hash, commit: commit.hash },
-        today: day,
-      });
+      try {
+        diff = diffViews(revisionView(base, day, audience), revisionView(head, day, audience), {
+          audience,
+          base: { rev: baseCommit ?? '(none)', commit: baseCommit },
+          head: { rev: commit.hash, commit: commit.hash },
+          today: day,
+        });
+      } catch (error) {
+        // Content that loads but cannot be resolved at its own date is skipped like invalid content.
+        invalid.push({ commit, problem: `it could not be compared: ${messageOf(error)}` });
+        continue;
+      }
       if (cacheFile && !fellBack) await writeCached(cacheFile, diff);
     }
     if (diff && !isEmptyDiff(diff)) {
@@ -155,9 +166,10 @@ export async function computeHistory(repo: ContentRepo | null, options: HistoryO
   }
 
   const short = (list: Commit[]) => list.map((c) => c.hash.slice(0, 7)).join(', ');
-  if (invalid.length) {
+  // One warning per skipped commit, with the first thing wrong there: enough to find it.
+  for (const { commit, problem } of invalid) {
     history.warnings.push(
-      `History: the content did not validate at ${invalid.length === 1 ? 'commit' : 'commits'} ${short(invalid)}; ` +
+      `History: the content did not validate at commit ${commit.hash.slice(0, 7)} (${problem}); ` +
         'skipped, and the commit after compared with the last valid state.',
     );
   }
@@ -168,6 +180,29 @@ export async function computeHistory(repo: ContentRepo | null, options: HistoryO
   }
   return history;
 }
+
+/** A revision whose content could not even be read (a loader crash, git refusing a blob). */
+function unreadable(revision: string, error: unknown): RevisionState {
+  return {
+    status: 'invalid',
+    diagnostics: [
+      { severity: 'error', file: revision, field: '(content)', message: `could not be read: ${messageOf(error)}` },
+    ],
+  };
+}
+
+function firstProblem(diagnostics: Diagnostic[]): string {
+  const first = diagnostics.find((d) => d.severity === 'error');
+  // `content@<40 hex digits>/…` reads better with the short hash the warning names.
+  return first
+    ? formatDiagnostic(first)
+        .replace(/^error /, '')
+        .replace(/@([0-9a-f]{7})[0-9a-f]{33}\b/g, '@$1')
+    : 'no details';
+}
+
+const messageOf = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
 
 function cacheKey(folder: string, audience: Audience, commit: Commit, parent: string | null): string {
   return createHash('sha256')
