@@ -22,6 +22,9 @@ export function roadmapJson(view: SiteView, links: Links) {
       team: item.team,
       confidence: item.confidence,
       tags: item.tags,
+      period: item.period,
+      owners: item.owners,
+      tracker: item.tracker,
       url: links.absolute(links.entryPath('roadmap', item.id)),
     })),
     objectives: byId(view.objectives).map((objective) => ({
@@ -33,17 +36,26 @@ export function roadmapJson(view: SiteView, links: Links) {
       progress: round(objective.progress),
       status: objective.status,
       parent: objective.parent,
-      keyResults: objective.keyResults.map((kr) => ({
-        title: kr.title,
-        start: kr.start,
-        target: kr.target,
-        current: kr.current,
-        unit: kr.unit,
-        progress: round(kr.progress),
-      })),
+      owners: objective.owners,
+      keyResults: objective.keyResults.map((kr) =>
+        kr.kind === 'measured'
+          ? {
+              title: kr.title,
+              kind: kr.kind,
+              start: kr.start,
+              target: kr.target,
+              current: kr.current,
+              unit: kr.unit,
+              progress: round(kr.progress),
+            }
+          : { title: kr.title, kind: kr.kind, done: kr.done, progress: round(kr.progress) },
+      ),
     })),
   };
 }
 
-/** Four decimals: enough for any chart, and free of float noise such as 0.30000000000000004. */
-const round = (value: number) => Math.round(value * 10_000) / 10_000;
+/**
+ * Four decimals: enough for any chart, and free of float noise such as 0.30000000000000004.
+ * Null (nothing measured yet) stays null: 0 would claim a measurement of no progress.
+ */
+const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);

@@ -6,7 +6,7 @@ import type {
   BacklogStatus,
   EntryBase,
   Mission,
-  ObjectiveStatus,
+  ResolvedObjectiveStatus,
   StrategyDoc,
   Vision,
   WikiPage,
@@ -57,13 +57,14 @@ export interface SearchRecord extends SearchEntry {
   language: 'en';
 }
 
-export const OBJECTIVE_STATUS_LABEL: Record<ObjectiveStatus, string> = {
+export const OBJECTIVE_STATUS_LABEL: Record<ResolvedObjectiveStatus, string> = {
   'on-track': 'On track',
   'at-risk': 'At risk',
   'off-track': 'Off track',
   achieved: 'Achieved',
   missed: 'Missed',
   dropped: 'Dropped',
+  'not-measured': 'Not measured',
 };
 
 export const BACKLOG_STATUS_LABEL: Record<BacklogStatus, string> = {
