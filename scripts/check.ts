@@ -86,17 +86,23 @@ async function main(): Promise<number> {
     content.backlog.length +
     content.wiki.length;
   const { orphans, itemsWithoutObjectives, objectivesWithoutItems } = health.alignment;
-  console.log(
-    `Content is valid: ${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'} ` +
-      `(${health.drift.length} drift flag${health.drift.length === 1 ? '' : 's'}, ${health.stale.length} stale entr${health.stale.length === 1 ? 'y' : 'ies'}), as of ${config.today}.`,
-  );
+  const failsStrict = values.strict && warnings > 0;
+  const counts =
+    `${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'} ` +
+    `(${health.drift.length} drift flag${health.drift.length === 1 ? '' : 's'}, ${health.stale.length} stale entr${health.stale.length === 1 ? 'y' : 'ies'}), as of ${config.today}.`;
+  // A failing --strict run must not end on "valid": say what failed it.
+  if (failsStrict) {
+    console.error(`\nCheck failed (--strict): ${warnings} warning${warnings === 1 ? '' : 's'} above; ${counts}`);
+  } else {
+    console.log(`Content is valid: ${counts}`);
+  }
   console.log(
     `Alignment: ${orphans.length} backlog item${orphans.length === 1 ? '' : 's'} with no epic, ` +
       `${itemsWithoutObjectives.length} roadmap item${itemsWithoutObjectives.length === 1 ? '' : 's'} serving no objective, ` +
       `${objectivesWithoutItems.length} objective${objectivesWithoutItems.length === 1 ? '' : 's'} with no roadmap item.`,
   );
   if (warnings > 0 && !values.strict) console.log('Run with --strict to fail on warnings.');
-  return values.strict && warnings > 0 ? 1 : 0;
+  return failsStrict ? 1 : 0;
 }
 
 main().then(

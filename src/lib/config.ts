@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { isIsoDate, todayUtc, type IsoDate } from './model/dates.ts';
 import type { Audience } from './model/types.ts';
-import { normalizeBase } from './site/links.ts';
+import { siteBase } from './site/links.ts';
 
 /** The build switches of the spec, read from the environment once and checked. */
 export interface BuildConfig {
@@ -10,7 +10,10 @@ export interface BuildConfig {
   contentDir: string;
   audience: Audience;
   today: IsoDate;
-  /** Always with leading and trailing slash: `/` or `/pr-42/`. */
+  /**
+   * Always with leading and trailing slash: `/` or `/pr-42/`. `ROADMAP_BASE`, else the path of
+   * site.yaml's `url` (when the caller knows it), else `/`.
+   */
   base: string;
   compareBase: string | null;
   /** How many of the most recent commits that touched the content folder /changes/ reads; 0: none. */
@@ -26,7 +29,11 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function readBuildConfig(env: Env, projectRoot: string, now: Date): BuildConfig {
+/**
+ * `siteUrl` is site.yaml's `url`, which gives the default base path; the config is first read
+ * without it (to find the content folder), then again once the content is loaded.
+ */
+export function readBuildConfig(env: Env, projectRoot: string, now: Date, siteUrl: string | null = null): BuildConfig {
   const problems: string[] = [];
   const audience = env.ROADMAP_AUDIENCE?.trim() || 'public';
   if (audience !== 'public' && audience !== 'internal') {
@@ -49,7 +56,7 @@ export function readBuildConfig(env: Env, projectRoot: string, now: Date): Build
     contentDir: isAbsolute(content) ? content : resolve(projectRoot, content),
     audience: audience as Audience,
     today,
-    base: normalizeBase(env.ROADMAP_BASE ?? '/'),
+    base: siteBase(env.ROADMAP_BASE, siteUrl),
     compareBase: env.ROADMAP_COMPARE_BASE?.trim() || null,
     historyLimit: Number(historyLimit),
   };

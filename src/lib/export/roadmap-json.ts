@@ -22,10 +22,11 @@ export function roadmapJson(view: SiteView, links: Links) {
       team: item.team,
       confidence: item.confidence,
       tags: item.tags,
+      url: links.absolute(links.entryPath('roadmap', item.id)),
+      // Beyond the spec's fields, after them: what the item was written with.
       period: item.period,
       owners: item.owners,
       tracker: item.tracker,
-      url: links.absolute(links.entryPath('roadmap', item.id)),
     })),
     objectives: byId(view.objectives).map((objective) => ({
       id: objective.id,
@@ -36,20 +37,20 @@ export function roadmapJson(view: SiteView, links: Links) {
       progress: round(objective.progress),
       status: objective.status,
       parent: objective.parent,
-      owners: objective.owners,
       keyResults: objective.keyResults.map((kr) =>
         kr.kind === 'measured'
           ? {
               title: kr.title,
-              kind: kr.kind,
               start: kr.start,
               target: kr.target,
               current: kr.current,
               unit: kr.unit,
               progress: round(kr.progress),
+              kind: kr.kind,
             }
-          : { title: kr.title, kind: kr.kind, done: kr.done, progress: round(kr.progress) },
+          : { title: kr.title, done: kr.done, progress: round(kr.progress), kind: kr.kind },
       ),
+      owners: objective.owners,
     })),
   };
 }
