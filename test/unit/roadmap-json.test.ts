@@ -253,6 +253,7 @@ describe('roadmapJson', () => {
       'current',
       'unit',
       'progress',
+      'kind',
     ]);
   });
 

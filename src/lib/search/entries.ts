@@ -157,9 +157,11 @@ function backlogRecord(view: SiteView, links: Links, b: BacklogView): SearchReco
   ]
     .filter(Boolean)
     .join(' · ');
+  // Owners and notes are found (a search for a person lists their items) but not shown in the result.
+  const words = [b.title, summary, b.owners.join(', '), b.notes].filter(Boolean).join('. ');
   return {
     url: `/${links.entryPath('backlog', b.id)}`,
-    content: `${b.title}. ${summary}.`,
+    content: `${words}.`,
     language: 'en',
     meta: clean({
       label: b.title,
