@@ -281,7 +281,7 @@ export function classify(path: string): FileRole | null {
 
 /** Letters and digits of any script, `-`, `_` and `.`: names that survive URLs, globs and every file system. */
 const NAME_PART = /^[\p{L}\p{N}._-]+$/u;
-const BAD_CHAR = /[^\p{L}\p{N}._-]/u;
+const BAD_CHAR = /[^\p{L}\p{N}._/-]/u;
 
 const describeChar = (char: string): string =>
   char === ' '
@@ -731,7 +731,7 @@ function backlogListItems(
             'error',
             [field],
             (record.defaults as Record<string, unknown>)[field],
-            `defaults apply to every item, so cannot set ${field}; expected each item to write its own ${field}`,
+            `got ${showValue((record.defaults as Record<string, unknown>)[field])}; defaults apply to every item, so cannot set ${field}; expected each item to write its own ${field}`,
           ),
         );
       }
