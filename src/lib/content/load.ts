@@ -752,7 +752,7 @@ function backlogListItems(
       place: {
         file,
         lineOf: (path) =>
-          own && path.length > 0 && !(String(path[0]) in own)
+          own && path.length > 0 && !(String(path[0]) in own) && String(path[0]) in defaults
             ? parsed.lineOf(['defaults', ...path])
             : parsed.lineOf(['items', index, ...path]),
         fieldPrefix: [nameOf(raw, index)],
