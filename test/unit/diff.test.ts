@@ -456,3 +456,60 @@ describe('redactDiff', () => {
     expect(JSON.stringify(redacted)).not.toMatch(/alerts|old-thing/);
   });
 });
+
+describe('diffViews and the fields added for content written from the spec', () => {
+  const uptime = (c: Content) => c.objectives.find((o) => o.id === 'uptime')!;
+
+  it('reports an owner change on any entry, with every owner on each side', () => {
+    const after = edit(BASE, (c) => {
+      itemOf(c, 'alerts').owners = ['Ana', 'Li'];
+    });
+    expect(changesOf(diff(BASE, after), 'alerts')).toContainEqual({ type: 'owners', from: [], to: ['Ana', 'Li'] });
+  });
+
+  it('reports a tracker change on a roadmap item', () => {
+    const after = edit(BASE, (c) => {
+      itemOf(c, 'alerts').tracker = 'PLAT-12';
+    });
+    expect(changesOf(diff(BASE, after), 'alerts')).toContainEqual({ type: 'tracker', from: null, to: 'PLAT-12' });
+  });
+
+  it('reports a key result measured for the first time, from "not measured" to its value', () => {
+    const before = edit(BASE, (c) => {
+      const kr = uptime(c).keyResults[0]!;
+      if (kr.kind === 'measured') kr.current = null;
+    });
+    const changes = changesOf(diff(before, BASE), 'uptime');
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        type: 'keyResult',
+        current: { from: null, to: 99.45 },
+        progressFrom: null,
+        delta: null,
+      }),
+    );
+  });
+
+  it('reports a milestone key result done', () => {
+    const withMilestone = (done: boolean) =>
+      edit(BASE, (c) => {
+        uptime(c).keyResults.push({ kind: 'milestone', id: 'launch', title: 'Launch', done });
+      });
+    expect(changesOf(diff(withMilestone(false), withMilestone(true)), 'uptime')).toContainEqual(
+      expect.objectContaining({ type: 'keyResult', key: 'launch', done: { from: false, to: true }, delta: 1 }),
+    );
+  });
+
+  it('reports an objective’s own dates moving within the same period, as dates', () => {
+    const after = edit(BASE, (c) => {
+      uptime(c).end = '2026-05-31';
+    });
+    expect(changesOf(diff(BASE, after), 'uptime')).toContainEqual(
+      expect.objectContaining({
+        type: 'dates',
+        from: { start: '2026-04-01', end: '2026-06-30' },
+        to: { start: '2026-04-01', end: '2026-05-31' },
+      }),
+    );
+  });
+});
