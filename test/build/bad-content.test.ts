@@ -48,7 +48,9 @@ const cases: Case[] = [
   {
     name: 'a malformed period',
     edit: { 'objectives/grow.md': ['period: 2027-Q1', 'period: 2027-Q5'] },
-    expect: ['objectives/grow.md:3: period: got "2027-Q5"; expected a fiscal period written YYYY-Qn (quarter), YYYY-Hn (half) or YYYY (year)'],
+    expect: [
+      'objectives/grow.md:3: period: got "2027-Q5"; expected a fiscal period written YYYY-Qn (quarter), YYYY-Hn (half) or YYYY (year)',
+    ],
   },
   {
     name: 'an end before the start',

@@ -4,7 +4,6 @@ import type {
   BacklogItem,
   Content,
   Entry,
-  EntryBase,
   EntryKind,
   KeyResult,
   SiteSettings,
@@ -67,7 +66,10 @@ interface Collection<K extends EntryKind, T> {
   toModel(data: T, ctx: ModelContext): EntryOf<K>;
 }
 
-/** A collection with its types erased, for the loop that reads every file the same way. */
+/**
+ * A collection with its types erased, for the loop that reads every file the same way. The
+ * loop only ever passes a collection the data its own schema produced.
+ */
 interface AnyCollection {
   kind: EntryKind;
   folder: string | null;
@@ -76,7 +78,7 @@ interface AnyCollection {
   known: readonly string[];
   toModel(data: unknown, ctx: ModelContext): Entry;
 }
-const collection = <K extends EntryKind, T>(c: Collection<K, T>): AnyCollection => c as unknown as AnyCollection;
+const collection = <K extends EntryKind, T>(c: Collection<K, T>): AnyCollection => c;
 
 interface CommonFields {
   title?: string | undefined;
@@ -677,7 +679,7 @@ function backlogListItems(
     return (typeof id === 'string' && id.trim()) || typeof id === 'number' ? String(id).trim() : index;
   };
   if (Array.isArray(data)) {
-    return data.map((raw, index) => ({ data: raw, place: placeOf(file, parsed, [index], [nameOf(raw, index)]) }));
+    return (data as unknown[]).map((raw, index) => ({ data: raw, place: placeOf(file, parsed, [index], [nameOf(raw, index)]) }));
   }
   const isMapping = data !== null && typeof data === 'object';
   if (!isMapping || !('items' in data)) {
@@ -743,7 +745,7 @@ function backlogListItems(
     if (!result.data || !ok) return [];
     defaults = record.defaults as Record<string, unknown>;
   }
-  return record.items.map((raw, index) => {
+  return (record.items as unknown[]).map((raw, index) => {
     const own =
       raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
     const merged = own ? { ...defaults, ...own } : raw;

@@ -128,7 +128,8 @@ function compare(old: AnyEntry, now: AnyEntry, ctx: Context): Change[] {
   const changes: Change[] = [];
   if (old.title !== now.title) changes.push({ type: 'title', from: old.title, to: now.title });
   if (old.visibility !== now.visibility) changes.push({ type: 'visibility', from: old.visibility, to: now.visibility });
-  if (old.owners.join('\0') !== now.owners.join('\0')) changes.push({ type: 'owners', from: old.owners, to: now.owners });
+  if (old.owners.join('\0') !== now.owners.join('\0'))
+    changes.push({ type: 'owners', from: old.owners, to: now.owners });
   if (old.kind === 'roadmap' && now.kind === 'roadmap') changes.push(...compareItems(old, now, ctx));
   else if (old.kind === 'objective' && now.kind === 'objective') changes.push(...compareObjectives(old, now, ctx));
   else if ((old.kind === 'mission' || old.kind === 'vision') && (now.kind === 'mission' || now.kind === 'vision')) {
@@ -283,7 +284,14 @@ function compareKeyResults(before: ResolvedKeyResult[], after: ResolvedKeyResult
     const current = pair(a?.current, b.current);
     const done = pair(a?.done, b.done);
     const same =
-      was && !start && !target && !current && !done && was.kind === kr.kind && was.title === kr.title && a?.unit === b.unit;
+      was &&
+      !start &&
+      !target &&
+      !current &&
+      !done &&
+      was.kind === kr.kind &&
+      was.title === kr.title &&
+      a?.unit === b.unit;
     if (same) continue;
     changes.push({
       type: 'keyResult',

@@ -1,5 +1,12 @@
 import type { IsoDate } from '../model/dates.ts';
-import type { Audience, Confidence, Horizon, ResolvedObjectiveStatus, RoadmapStatus, Visibility } from '../model/types.ts';
+import type {
+  Audience,
+  Confidence,
+  Horizon,
+  ResolvedObjectiveStatus,
+  RoadmapStatus,
+  Visibility,
+} from '../model/types.ts';
 
 /**
  * The semantic roadmap diff: what a change does to one audience's roadmap. Both sides are

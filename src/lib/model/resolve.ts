@@ -105,9 +105,10 @@ export function resolveContent(content: Content, today: IsoDate): ResolvedConten
     const p = period(objective.period, fy);
     // The cycle a team really runs (1 Sep - 31 Dec) may differ from the fiscal one.
     const runs = { start: objective.start ?? p.start, end: objective.end ?? p.end };
-    const keyResults = objective.keyResults.map(
-      (kr): ResolvedKeyResult => ({ ...kr, progress: keyResultProgress(kr) }),
-    );
+    const keyResults = objective.keyResults.map((kr): ResolvedKeyResult => ({
+      ...kr,
+      progress: keyResultProgress(kr),
+    }));
     const progress = objectiveProgress(objective.keyResults);
     return {
       ...fresh(objective),

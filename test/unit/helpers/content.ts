@@ -74,7 +74,9 @@ export function objective(id: string, overrides: Partial<Objective> = {}): Objec
     end: null,
     parent: null,
     status: null,
-    keyResults: [{ kind: 'measured', id: null, title: 'Users', start: 0, target: 100, current: 50, unit: null, confidence: null }],
+    keyResults: [
+      { kind: 'measured', id: null, title: 'Users', start: 0, target: 100, current: 50, unit: null, confidence: null },
+    ],
     ...overrides,
   };
 }
