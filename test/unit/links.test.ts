@@ -160,3 +160,17 @@ describe('trackerHref', () => {
     expect(trackerHref('PLAT-12', null)).toBeNull();
   });
 });
+
+describe('canonical links', () => {
+  it('are the absolute URL of the page in a production build', () => {
+    expect(makeLinks('/roadmap/', 'https://acme.github.io/roadmap').canonical('roadmap/sso/')).toBe(
+      'https://acme.github.io/roadmap/roadmap/sso/',
+    );
+  });
+
+  it('point a preview’s pages at the production URL of the same page', () => {
+    const links = makeLinks('/roadmap/pr-preview/pr-42/', 'https://acme.github.io/roadmap', { preview: true });
+    expect(links.absolute('roadmap/sso/')).toBe('https://acme.github.io/roadmap/pr-preview/pr-42/roadmap/sso/');
+    expect(links.canonical('roadmap/sso/')).toBe('https://acme.github.io/roadmap/roadmap/sso/');
+  });
+});

@@ -50,7 +50,7 @@ export async function buildSiteData(
   // Now that site.yaml is known, its `url` gives the base path when ROADMAP_BASE does not.
   const config = readBuildConfig(env, projectRoot, now, content.site.url);
   const view = audienceView(resolveContent(content, config.today), config.audience);
-  const links = makeLinks(config.base, view.site.url);
+  const links = makeLinks(config.base, view.site.url, { preview: config.compareBase !== null });
   return {
     config,
     view,

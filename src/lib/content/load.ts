@@ -1,14 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
-import type {
-  BacklogItem,
-  Content,
-  Entry,
-  EntryKind,
-  KeyResult,
-  SiteSettings,
-  Visibility,
-} from '../model/types.ts';
+import type { BacklogItem, Content, Entry, EntryKind, KeyResult, SiteSettings, Visibility } from '../model/types.ts';
 import { parsePeriod } from '../model/fiscal.ts';
 import { type Diagnostic, formatPath, showValue, sortDiagnostics } from './diagnostics.ts';
 import { checkCrossReferences, type Located } from './cross-checks.ts';
@@ -679,7 +671,10 @@ function backlogListItems(
     return (typeof id === 'string' && id.trim()) || typeof id === 'number' ? String(id).trim() : index;
   };
   if (Array.isArray(data)) {
-    return (data as unknown[]).map((raw, index) => ({ data: raw, place: placeOf(file, parsed, [index], [nameOf(raw, index)]) }));
+    return (data as unknown[]).map((raw, index) => ({
+      data: raw,
+      place: placeOf(file, parsed, [index], [nameOf(raw, index)]),
+    }));
   }
   const isMapping = data !== null && typeof data === 'object';
   if (!isMapping || !('items' in data)) {

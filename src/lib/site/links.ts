@@ -9,6 +9,11 @@ export interface Links {
    * and the base path (which replaces the path of `url`, never adds to it).
    */
   absolute(path: string): string;
+  /**
+   * The page's canonical URL: its absolute URL, except in a preview build, where it is the
+   * production URL of the same page (site.yaml's `url`, path included), not the preview's.
+   */
+  canonical(path: string): string;
   /** Path (no base) of an entry's page. */
   entryPath(kind: EntryKind, id: string): string;
 }
@@ -36,13 +41,17 @@ export function siteBase(envBase: string | undefined, siteUrl: string | null): s
   return siteUrl ? normalizeBase(new URL(siteUrl).pathname) : '/';
 }
 
-export function makeLinks(base: string, siteUrl: string | null): Links {
+export function makeLinks(base: string, siteUrl: string | null, options: { preview?: boolean } = {}): Links {
   const root = normalizeBase(base);
   const href = (path: string) => `${root}${path.replace(/^\/+/, '')}`;
   const origin = siteUrl ? siteOrigin(siteUrl) : null;
+  const absolute = (path: string) => (origin ? `${origin}${href(path)}` : href(path));
+  const productionRoot = siteUrl ? `${siteUrl.replace(/\/+$/, '')}/` : null;
   return {
     href,
-    absolute: (path) => (origin ? `${origin}${href(path)}` : href(path)),
+    absolute,
+    canonical: (path) =>
+      options.preview && productionRoot ? `${productionRoot}${path.replace(/^\/+/, '')}` : absolute(path),
     entryPath(kind, id) {
       switch (kind) {
         case 'mission':
