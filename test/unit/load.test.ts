@@ -1471,3 +1471,24 @@ describe('every form the spec allows an author to write', () => {
     });
   });
 });
+
+describe('a content file that cannot be read', () => {
+  it('is a diagnostic naming the file, not a crash', async () => {
+    const source = memorySource({ ...VALID });
+    const unreadable = {
+      ...source,
+      list: async () => [...(await source.list()), 'roadmap/locked.md'].sort(),
+      read: async (path: string) => {
+        if (path === 'roadmap/locked.md') throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        return source.read(path);
+      },
+    };
+    const result = await loadContent(unreadable);
+    expect(errorsOf(result)).toEqual([
+      expect.objectContaining({
+        file: 'content/roadmap/locked.md',
+        message: expect.stringContaining('cannot be read (EACCES)'),
+      }),
+    ]);
+  });
+});

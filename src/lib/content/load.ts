@@ -482,7 +482,19 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
       diagnostics.push({ severity: 'error', file: display(path), field: '(file)', value: path, message: nameProblem });
     }
     if (role) {
-      files.push({ path, role, text: await source.read(path) });
+      let text: string;
+      try {
+        text = await source.read(path);
+      } catch (error) {
+        diagnostics.push({
+          severity: 'error',
+          file: display(path),
+          field: '(file)',
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a readable text file`,
+        });
+        continue;
+      }
+      files.push({ path, role, text });
     } else if (isContent) {
       diagnostics.push({
         severity: 'warning',
