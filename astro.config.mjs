@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteData } from './src/lib/build/site-data.ts';
+import { siteOrigin } from './src/lib/site/links.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { contentLinksPlugin } from './src/integrations/content-links-plugin.ts';
 import { contentImportGuard } from './src/integrations/import-guard.ts';
@@ -14,7 +15,8 @@ const { audience } = data.config;
 const siteUrl = data.view.site.url;
 
 export default defineConfig({
-  site: siteUrl ?? undefined,
+  // The origin only: `base` carries the path (ROADMAP_BASE replaces the path of site.yaml's url).
+  site: siteUrl ? siteOrigin(siteUrl) : undefined,
   base: data.config.base,
   trailingSlash: 'always',
   output: 'static',

@@ -86,15 +86,21 @@ export async function runCheck({ projectRoot, strict, env }: CheckOptions, io: I
     content.backlog.length +
     content.wiki.length;
   const { orphans, itemsWithoutObjectives, objectivesWithoutItems } = health.alignment;
-  io.log(
-    `Content is valid: ${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'} ` +
-      `(${health.drift.length} drift flag${health.drift.length === 1 ? '' : 's'}, ${health.stale.length} stale entr${health.stale.length === 1 ? 'y' : 'ies'}), as of ${config.today}.`,
-  );
+  const failsStrict = strict && warnings > 0;
+  const counts =
+    `${entries} entries, ${warnings} warning${warnings === 1 ? '' : 's'} ` +
+    `(${health.drift.length} drift flag${health.drift.length === 1 ? '' : 's'}, ${health.stale.length} stale entr${health.stale.length === 1 ? 'y' : 'ies'}), as of ${config.today}.`;
+  // A failing --strict run must not end on "valid": say what failed it.
+  if (failsStrict) {
+    io.error(`\nCheck failed (--strict): ${warnings} warning${warnings === 1 ? '' : 's'} above; ${counts}`);
+  } else {
+    io.log(`Content is valid: ${counts}`);
+  }
   io.log(
     `Alignment: ${orphans.length} backlog item${orphans.length === 1 ? '' : 's'} with no epic, ` +
       `${itemsWithoutObjectives.length} roadmap item${itemsWithoutObjectives.length === 1 ? '' : 's'} serving no objective, ` +
       `${objectivesWithoutItems.length} objective${objectivesWithoutItems.length === 1 ? '' : 's'} with no roadmap item.`,
   );
   if (warnings > 0 && !strict) io.log('Run with --strict to fail on warnings.');
-  return strict && warnings > 0 ? 1 : 0;
+  return failsStrict ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { isIsoDate, todayUtc, type IsoDate } from './model/dates.ts';
 import type { Audience } from './model/types.ts';
-import { normalizeBase } from './site/links.ts';
+import { siteBase } from './site/links.ts';
 import { UsageError } from './errors.ts';
 
 /** The build switches of the spec, read from the environment once and checked. */
@@ -11,7 +11,10 @@ export interface BuildConfig {
   contentDir: string;
   audience: Audience;
   today: IsoDate;
-  /** Always with leading and trailing slash: `/` or `/pr-42/`. */
+  /**
+   * Always with leading and trailing slash: `/` or `/pr-42/`. `ROADMAP_BASE`, else the path of
+   * site.yaml's `url` (when the caller knows it), else `/`.
+   */
   base: string;
   compareBase: string | null;
   /** How many of the most recent commits that touched the content folder /changes/ reads; 0: none. */
@@ -28,7 +31,11 @@ export class ConfigError extends UsageError {
 
 type Env = Record<string, string | undefined>;
 
-export function readBuildConfig(env: Env, projectRoot: string, now: Date): BuildConfig {
+/**
+ * `siteUrl` is site.yaml's `url`, which gives the default base path; the config is first read
+ * without it (to find the content folder), then again once the content is loaded.
+ */
+export function readBuildConfig(env: Env, projectRoot: string, now: Date, siteUrl: string | null = null): BuildConfig {
   const problems: string[] = [];
   const audience = env.ROADMAP_AUDIENCE?.trim() || 'public';
   if (audience !== 'public' && audience !== 'internal') {
@@ -51,7 +58,7 @@ export function readBuildConfig(env: Env, projectRoot: string, now: Date): Build
     contentDir: isAbsolute(content) ? content : resolve(projectRoot, content),
     audience: audience as Audience,
     today,
-    base: normalizeBase(env.ROADMAP_BASE ?? '/'),
+    base: siteBase(env.ROADMAP_BASE, siteUrl),
     compareBase: env.ROADMAP_COMPARE_BASE?.trim() || null,
     historyLimit: Number(historyLimit),
   };

@@ -48,7 +48,9 @@ const cases: Case[] = [
   {
     name: 'a malformed period',
     edit: { 'objectives/grow.md': ['period: 2027-Q1', 'period: 2027-Q5'] },
-    expect: ['objectives/grow.md:3: period: got "2027-Q5"; expected a fiscal period written YYYY-Qn, YYYY-Hn or YYYY'],
+    expect: [
+      'objectives/grow.md:3: period: got "2027-Q5"; expected a fiscal period written YYYY-Qn (quarter), YYYY-Hn (half) or YYYY (year)',
+    ],
   },
   {
     name: 'an end before the start',
@@ -73,7 +75,7 @@ const cases: Case[] = [
   {
     name: 'duplicate backlog ids across files',
     edit: { 'backlog/more.yaml': '- id: PUB-1\n  title: Again\n  type: task\n  status: todo\n' },
-    expect: [/backlog\/(stories|more)\.yaml:\d+: \[0\]\.id: duplicate backlog item id "PUB-1"/],
+    expect: [/backlog\/(stories|more)\.yaml:\d+: PUB-1\.id: duplicate backlog item id "PUB-1"/],
   },
   {
     name: 'a reference to an objective that does not exist',
@@ -95,7 +97,8 @@ const cases: Case[] = [
   {
     name: 'a backlog epic that does not exist',
     edit: { 'backlog/stories.yaml': ['epic: zebra-hosting', 'epic: no-such-epic'] },
-    expect: ['backlog/stories.yaml:21: [2].epic: no roadmap item has the id "no-such-epic"'],
+    // Named by its id as well as its line, so the message reads without opening the file.
+    expect: ['backlog/stories.yaml:21: PUB-3.epic: no roadmap item has the id "no-such-epic"'],
   },
   {
     name: 'a dependsOn cycle',

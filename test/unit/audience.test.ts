@@ -195,6 +195,7 @@ describe('audienceView for the public', () => {
       defaultVisibility: 'internal',
       fiscalYearStartMonth: 1,
       staleAfterDays: 90,
+      trackerUrl: null,
     });
   });
 

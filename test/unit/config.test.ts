@@ -92,3 +92,15 @@ describe('readBuildConfig', () => {
     ]);
   });
 });
+
+describe('the base path and site.yaml’s url', () => {
+  it('defaults the base to the path of the url once the url is known', () => {
+    expect(readBuildConfig({}, ROOT, NOW, 'https://acme.github.io/roadmap').base).toBe('/roadmap/');
+  });
+
+  it('keeps ROADMAP_BASE over the path of the url (it replaces it)', () => {
+    expect(
+      readBuildConfig({ ROADMAP_BASE: '/roadmap/pr-preview/pr-7/' }, ROOT, NOW, 'https://acme.github.io/roadmap').base,
+    ).toBe('/roadmap/pr-preview/pr-7/');
+  });
+});

@@ -17,13 +17,22 @@ const BEFORE: Content = content({
     objective('uptime', {
       title: 'Keep it up',
       keyResults: [
-        { id: null, title: 'Availability', start: 99, target: 99.9, current: 99.45, unit: '%', confidence: null },
+        {
+          kind: 'measured',
+          id: null,
+          title: 'Availability',
+          start: 99,
+          target: 99.9,
+          current: 99.45,
+          unit: '%',
+          confidence: null,
+        },
       ],
     }),
   ],
   roadmap: [
     item('status-page', { title: 'Status page', status: 'planned', start: '2026-07-01', end: '2026-09-30' }),
-    item('alerts', { title: 'Alerts *beta*', status: 'in-progress', quarter: '2027-Q1' }),
+    item('alerts', { title: 'Alerts *beta*', status: 'in-progress', period: '2027-Q1' }),
     item('old-thing', { title: 'Old thing', status: 'exploring' }),
     item('exports', { title: 'Zebra exports', status: 'exploring', visibility: 'internal' }),
   ],
@@ -32,11 +41,12 @@ const AFTER: Content = (() => {
   const c = structuredClone(BEFORE);
   const get = (id: string) => c.roadmap.find((i) => i.id === id)!;
   get('status-page').status = 'in-progress';
-  get('alerts').quarter = '2027-Q2';
+  get('alerts').period = '2027-Q2';
   Object.assign(get('exports'), { visibility: 'public', title: 'Data exports' });
   c.roadmap = c.roadmap.filter((i) => i.id !== 'old-thing');
   c.roadmap.push(item('search', { title: 'Search', status: 'planned' }));
-  c.objectives[0]!.keyResults[0]!.current = 99.72;
+  const availability = c.objectives[0]!.keyResults[0]!;
+  if (availability.kind === 'measured') availability.current = 99.72;
   return c;
 })();
 
@@ -184,6 +194,7 @@ describe('describeChange', () => {
         start: null,
         target: { from: 3, to: 2 },
         current: null,
+        done: null,
         progressFrom: 0.5,
         progressTo: 0.25,
         delta: -0.25,

@@ -33,8 +33,26 @@ const BASE: Content = content({
       title: 'Keep it up',
       period: '2027-Q1',
       keyResults: [
-        { id: null, title: 'Availability', start: 99, target: 99.9, current: 99.45, unit: '%', confidence: null },
-        { id: 'p95', title: 'Page load p95', start: 900, target: 300, current: 600, unit: 'ms', confidence: null },
+        {
+          kind: 'measured',
+          id: null,
+          title: 'Availability',
+          start: 99,
+          target: 99.9,
+          current: 99.45,
+          unit: '%',
+          confidence: null,
+        },
+        {
+          kind: 'measured',
+          id: 'p95',
+          title: 'Page load p95',
+          start: 900,
+          target: 300,
+          current: 600,
+          unit: 'ms',
+          confidence: null,
+        },
       ],
     }),
     objective('grow', { title: 'Grow' }),
@@ -50,7 +68,7 @@ const BASE: Content = content({
       team: 'Ops',
       objectives: ['uptime'],
     }),
-    item('alerts', { title: 'Alerts', status: 'in-progress', quarter: '2027-Q1' }),
+    item('alerts', { title: 'Alerts', status: 'in-progress', period: '2027-Q1' }),
     item('old-thing', { title: 'Old thing', status: 'exploring' }),
     item('exports', { title: 'Exports', status: 'exploring', visibility: 'internal' }),
     item('zebra-billing', { title: 'Zebra billing', visibility: 'internal', start: '2026-08-01', end: '2026-10-31' }),
@@ -74,7 +92,7 @@ describe('diffViews', () => {
   it('reports added and removed items, with where an item sits', () => {
     const after = edit(BASE, (c) => {
       c.roadmap = c.roadmap.filter((i) => i.id !== 'old-thing');
-      c.roadmap.push(item('search', { title: 'Search', status: 'planned', quarter: '2027-Q2' }));
+      c.roadmap.push(item('search', { title: 'Search', status: 'planned', period: '2027-Q2' }));
     });
     const d = diff(BASE, after, 'internal');
     expect(d.added).toEqual([
@@ -125,7 +143,7 @@ describe('diffViews', () => {
   });
 
   it('reports a slip in days and fiscal quarters when the end moves a quarter later', () => {
-    const after = edit(BASE, (c) => (itemOf(c, 'alerts').quarter = '2027-Q2'));
+    const after = edit(BASE, (c) => (itemOf(c, 'alerts').period = '2027-Q2'));
     const dates = changesOf(diff(BASE, after), 'alerts').find((c) => c.type === 'dates');
     // With an April fiscal year, 2027-Q1 is Apr-Jun 2026 and 2027-Q2 is Jul-Sep 2026.
     expect(dates).toEqual({
@@ -213,8 +231,10 @@ describe('diffViews', () => {
   it('reports key-result target and current changes with the progress delta', () => {
     const after = edit(BASE, (c) => {
       const [availability, p95] = c.objectives.find((o) => o.id === 'uptime')!.keyResults;
-      availability!.current = 99.72;
-      p95!.target = 400;
+      if (availability?.kind !== 'measured' || p95?.kind !== 'measured')
+        throw new Error('measured key results expected');
+      availability.current = 99.72;
+      p95.target = 400;
     });
     const changes = changesOf(diff(BASE, after), 'uptime');
     expect(changes).toContainEqual({
@@ -226,6 +246,7 @@ describe('diffViews', () => {
       start: null,
       target: null,
       current: { from: 99.45, to: 99.72 },
+      done: null,
       progressFrom: 0.5,
       progressTo: 0.8,
       delta: 0.3,
@@ -246,7 +267,16 @@ describe('diffViews', () => {
       const uptime = c.objectives.find((o) => o.id === 'uptime')!;
       uptime.keyResults = [
         uptime.keyResults[1]!,
-        { id: null, title: 'Incidents', start: 10, target: 2, current: 6, unit: null, confidence: null },
+        {
+          kind: 'measured',
+          id: null,
+          title: 'Incidents',
+          start: 10,
+          target: 2,
+          current: 6,
+          unit: null,
+          confidence: null,
+        },
       ];
       uptime.period = '2027-Q2';
       uptime.status = 'at-risk';
@@ -340,7 +370,7 @@ describe('itemMarkers', () => {
   it('marks new, slipped, status-changed and moved items, the most telling marker first', () => {
     const after = edit(BASE, (c) => {
       c.roadmap.push(item('widgets', { title: 'Widgets' }));
-      itemOf(c, 'alerts').quarter = '2027-Q2'; // slipped (and its horizon moves too)
+      itemOf(c, 'alerts').period = '2027-Q2'; // slipped (and its horizon moves too)
       itemOf(c, 'status-page').status = 'in-progress'; // status (its horizon moves to now too)
       Object.assign(itemOf(c, 'old-thing'), { horizon: 'next' }); // moved
     });
@@ -424,5 +454,62 @@ describe('redactDiff', () => {
     expect(redacted.removed).toEqual([]);
     expect(redacted.summary).toMatchObject({ changed: 1, removed: 0 });
     expect(JSON.stringify(redacted)).not.toMatch(/alerts|old-thing/);
+  });
+});
+
+describe('diffViews and the fields added for content written from the spec', () => {
+  const uptime = (c: Content) => c.objectives.find((o) => o.id === 'uptime')!;
+
+  it('reports an owner change on any entry, with every owner on each side', () => {
+    const after = edit(BASE, (c) => {
+      itemOf(c, 'alerts').owners = ['Ana', 'Li'];
+    });
+    expect(changesOf(diff(BASE, after), 'alerts')).toContainEqual({ type: 'owners', from: [], to: ['Ana', 'Li'] });
+  });
+
+  it('reports a tracker change on a roadmap item', () => {
+    const after = edit(BASE, (c) => {
+      itemOf(c, 'alerts').tracker = 'PLAT-12';
+    });
+    expect(changesOf(diff(BASE, after), 'alerts')).toContainEqual({ type: 'tracker', from: null, to: 'PLAT-12' });
+  });
+
+  it('reports a key result measured for the first time, from "not measured" to its value', () => {
+    const before = edit(BASE, (c) => {
+      const kr = uptime(c).keyResults[0]!;
+      if (kr.kind === 'measured') kr.current = null;
+    });
+    const changes = changesOf(diff(before, BASE), 'uptime');
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        type: 'keyResult',
+        current: { from: null, to: 99.45 },
+        progressFrom: null,
+        delta: null,
+      }),
+    );
+  });
+
+  it('reports a milestone key result done', () => {
+    const withMilestone = (done: boolean) =>
+      edit(BASE, (c) => {
+        uptime(c).keyResults.push({ kind: 'milestone', id: 'launch', title: 'Launch', done });
+      });
+    expect(changesOf(diff(withMilestone(false), withMilestone(true)), 'uptime')).toContainEqual(
+      expect.objectContaining({ type: 'keyResult', key: 'launch', done: { from: false, to: true }, delta: 1 }),
+    );
+  });
+
+  it('reports an objective’s own dates moving within the same period, as dates', () => {
+    const after = edit(BASE, (c) => {
+      uptime(c).end = '2026-05-31';
+    });
+    expect(changesOf(diff(BASE, after), 'uptime')).toContainEqual(
+      expect.objectContaining({
+        type: 'dates',
+        from: { start: '2026-04-01', end: '2026-06-30' },
+        to: { start: '2026-04-01', end: '2026-05-31' },
+      }),
+    );
   });
 });

@@ -42,7 +42,7 @@ describe('drift: an item past its end date and not shipped', () => {
   });
 
   it('applies to a quarter-dated item by its quarter’s last day, and to paused items', () => {
-    const v = view({ roadmap: [item('q', { status: 'paused', quarter: '2026-Q2' })] });
+    const v = view({ roadmap: [item('q', { status: 'paused', period: '2026-Q2' })] });
     expect(itemDrift(v, v.item('q')!)[0]?.message).toBe('ended 30 Jun 2026 (144 days ago) but is paused, not shipped');
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backlogAnchor, makeLinks, normalizeBase } from '../../src/lib/site/links.ts';
+import {
+  backlogAnchor,
+  makeLinks,
+  normalizeBase,
+  siteBase,
+  siteOrigin,
+  trackerHref,
+} from '../../src/lib/site/links.ts';
 
 describe('normalizeBase', () => {
   it.each([
@@ -103,5 +110,67 @@ describe('backlogAnchor', () => {
   it('replaces each run of other characters with one "-"', () => {
     expect(backlogAnchor('team/spike search')).toBe('item-team-spike-search');
     expect(backlogAnchor('a.:b')).toBe('item-a-b');
+  });
+});
+
+describe('a site.yaml url with a path (a project Pages site)', () => {
+  it('takes the base path from the url when ROADMAP_BASE is not set', () => {
+    expect(siteBase(undefined, 'https://acme.github.io/roadmap')).toBe('/roadmap/');
+    expect(siteBase('', 'https://acme.github.io/roadmap/')).toBe('/roadmap/');
+    expect(siteBase(undefined, 'https://roadmap.acme.example')).toBe('/');
+    expect(siteBase(undefined, null)).toBe('/');
+  });
+
+  it('lets ROADMAP_BASE replace the path of the url, never add to it', () => {
+    expect(siteBase('/roadmap/', 'https://acme.github.io/roadmap')).toBe('/roadmap/');
+    expect(siteBase('/roadmap/pr-preview/pr-42/', 'https://acme.github.io/roadmap')).toBe('/roadmap/pr-preview/pr-42/');
+  });
+
+  it('writes absolute URLs as the url’s origin and the base path: /roadmap/ once, not twice', () => {
+    const links = makeLinks('/roadmap/', 'https://acme.github.io/roadmap');
+    expect(links.absolute('')).toBe('https://acme.github.io/roadmap/');
+    expect(links.absolute('roadmap/portal/')).toBe('https://acme.github.io/roadmap/roadmap/portal/');
+    expect(links.absolute('og/index.png')).toBe('https://acme.github.io/roadmap/og/index.png');
+  });
+
+  it('gives the site origin without any path', () => {
+    expect(siteOrigin('https://acme.github.io/roadmap')).toBe('https://acme.github.io');
+    expect(siteOrigin('http://localhost:4321/x/')).toBe('http://localhost:4321');
+  });
+});
+
+describe('trackerHref', () => {
+  it('links a tracker URL as written', () => {
+    expect(trackerHref('https://github.com/acme/app/issues/12', null)).toBe('https://github.com/acme/app/issues/12');
+    expect(trackerHref('https://github.com/acme/app/issues/12', 'https://jira.example/browse/')).toBe(
+      'https://github.com/acme/app/issues/12',
+    );
+  });
+
+  it('links a key through site.yaml trackerUrl, appended or in place of {key}', () => {
+    expect(trackerHref('PLAT-12', 'https://acme.atlassian.net/browse/')).toBe(
+      'https://acme.atlassian.net/browse/PLAT-12',
+    );
+    expect(trackerHref('PLAT 12', 'https://linear.app/acme/issue/{key}/view')).toBe(
+      'https://linear.app/acme/issue/PLAT%2012/view',
+    );
+  });
+
+  it('gives no link for a key when there is no trackerUrl: a key alone names no server', () => {
+    expect(trackerHref('PLAT-12', null)).toBeNull();
+  });
+});
+
+describe('canonical links', () => {
+  it('are the absolute URL of the page in a production build', () => {
+    expect(makeLinks('/roadmap/', 'https://acme.github.io/roadmap').canonical('roadmap/sso/')).toBe(
+      'https://acme.github.io/roadmap/roadmap/sso/',
+    );
+  });
+
+  it('point a preview’s pages at the production URL of the same page', () => {
+    const links = makeLinks('/roadmap/pr-preview/pr-42/', 'https://acme.github.io/roadmap', { preview: true });
+    expect(links.absolute('roadmap/sso/')).toBe('https://acme.github.io/roadmap/pr-preview/pr-42/roadmap/sso/');
+    expect(links.canonical('roadmap/sso/')).toBe('https://acme.github.io/roadmap/roadmap/sso/');
   });
 });

@@ -121,6 +121,7 @@ describe('loadContent', () => {
         fiscalYearStartMonth: 4,
         staleAfterDays: 90,
         themes: [{ id: 'Trust', color: '#2f6fed', description: 'Make the roadmap something people believe' }],
+        trackerUrl: null,
       });
     });
 
@@ -175,7 +176,7 @@ describe('loadContent', () => {
         status: 'planned',
         start: '2026-05-01',
         end: '2026-07-31',
-        quarter: null,
+        period: null,
         horizon: null,
         objectives: ['grow-usage'],
         dependsOn: [],
@@ -212,6 +213,7 @@ describe('loadContent', () => {
       expect(content!.backlog[0]!.points).toBe(3);
       expect(content!.wiki[0]!.order).toBe(2);
       expect(content!.objectives[0]!.keyResults[1]).toEqual({
+        kind: 'measured',
         id: null,
         title: 'Churn',
         start: 5,
@@ -277,9 +279,9 @@ describe('loadContent', () => {
       expect(content!.wiki[0]!.hasBody).toBe(true);
     });
 
-    it('reads a quarter instead of start and end', async () => {
+    it('reads a quarter (the older spelling of period) instead of start and end', async () => {
       const { content } = await load();
-      expect(content!.roadmap[1]).toMatchObject({ quarter: '2027-Q2', start: null, end: null });
+      expect(content!.roadmap[1]).toMatchObject({ period: '2027-Q2', start: null, end: null });
     });
 
     it('accepts an item that starts and ends on the same day', async () => {
@@ -289,7 +291,7 @@ describe('loadContent', () => {
 
     it('accepts an item with no dates at all', async () => {
       const result = await load({ 'roadmap/public-portal.mdx': roadmap({ start: undefined, end: undefined }) });
-      expect(result.content!.roadmap[0]).toMatchObject({ start: null, end: null, quarter: null });
+      expect(result.content!.roadmap[0]).toMatchObject({ start: null, end: null, period: null });
     });
 
     it('accepts a leap day unquoted', async () => {
@@ -353,7 +355,7 @@ describe('loadContent', () => {
       });
       expect(result.content).not.toBeNull();
       expect(warningsOf(result)).toEqual([
-        expect.objectContaining({ file: 'content/backlog/extra.yaml', line: 5, field: '[0].pionts' }),
+        expect.objectContaining({ file: 'content/backlog/extra.yaml', line: 5, field: 'X-1.pionts' }),
       ]);
       expect(warningsOf(result)[0]!.message).toContain('did you mean "points"?');
     });
@@ -510,7 +512,8 @@ describe('loadContent', () => {
           line: 3,
           field: 'period',
           value: '2027-Q5',
-          message: 'got "2027-Q5"; expected a fiscal period written YYYY-Qn, YYYY-Hn or YYYY (e.g. 2027-Q1)',
+          message:
+            'got "2027-Q5"; expected a fiscal period written YYYY-Qn (quarter), YYYY-Hn (half) or YYYY (year), e.g. 2027-Q1, 2027-H2, 2027',
         },
       ]);
     });
@@ -523,7 +526,8 @@ describe('loadContent', () => {
         expect.objectContaining({
           field: 'quarter',
           value: '2027-H1',
-          message: 'got "2027-H1"; expected a fiscal quarter written YYYY-Qn (e.g. 2027-Q1)',
+          message:
+            'got "2027-H1"; expected a fiscal quarter written YYYY-Qn (e.g. 2027-Q1); for a half or a year write period: 2027-H1 or period: 2027',
         }),
       ]);
     });
@@ -577,11 +581,19 @@ describe('loadContent', () => {
       ]);
     });
 
-    it('reports an objective without key results', async () => {
-      const result = await load({ 'objectives/Grow-Usage.md': objective({ keyResults: '[]' }) });
-      expect(errorsOf(result)).toEqual([
-        expect.objectContaining({ field: 'keyResults', value: [], message: expect.stringContaining('at least one') }),
-      ]);
+    it('warns about an objective without key results (empty or absent), and still loads it', async () => {
+      for (const keyResults of ['[]', undefined]) {
+        const result = await load({ 'objectives/Grow-Usage.md': objective({ keyResults }) });
+        expect(result.content!.objectives[0]!.keyResults).toEqual([]);
+        expect(result.diagnostics).toEqual([
+          expect.objectContaining({
+            severity: 'warning',
+            file: 'content/objectives/Grow-Usage.md',
+            field: 'keyResults',
+            message: expect.stringContaining('no key results, so progress is "not measured"'),
+          }),
+        ]);
+      }
     });
 
     it('reports two roadmap files whose ids differ only in case (a.md and A.mdx)', async () => {
@@ -609,10 +621,10 @@ describe('loadContent', () => {
           severity: 'error',
           file: 'content/backlog/sprint-13.yaml',
           line: 5,
-          field: '[1].id',
+          field: 'ACME-1.id',
           value: 'ACME-1',
           message:
-            'duplicate backlog item id "ACME-1", already used in content/backlog/sprint-12.yaml [0]; expected ids unique across the whole backlog',
+            'duplicate backlog item id "ACME-1", already used in content/backlog/sprint-12.yaml:1; expected ids unique across the whole backlog',
         },
       ]);
     });
@@ -696,7 +708,7 @@ describe('loadContent', () => {
           severity: 'error',
           file: 'content/backlog/sprint-13.yaml',
           line: 5,
-          field: '[0].epic',
+          field: 'ACME-3.epic',
           value: 'ghost',
           message: 'no roadmap item has the id "ghost"; expected one of: public-portal, search',
         },
@@ -829,7 +841,7 @@ describe('loadContent', () => {
           field: '(file)',
           value: { id: 'ACME-1', title: 'Render' },
           message:
-            'expected a list of backlog items (each with id, title, type, status), got {"id":"ACME-1","title":"Render"}',
+            'expected a list of backlog items (each with id, title, type, status), or { defaults: {...}, items: [...] }, got {"id":"ACME-1","title":"Render"}',
         },
       ]);
     });
@@ -988,5 +1000,495 @@ describe('loadContent', () => {
     const files = { ...VALID, 'roadmap/public-portal.mdx': roadmap({ status: 'doing' }) };
     const result = await loadContent(memorySource(files, 'content@main'));
     expect(errorsOf(result)[0]!.file).toBe('content@main/roadmap/public-portal.mdx');
+  });
+});
+
+describe('every form the spec allows an author to write', () => {
+  describe('an optional field written as an empty string means the field is absent', () => {
+    // Every optional text-like field of every kind, written `""` (and `''`, and blank).
+    const blanks: [string, string, Record<string, string>, (c: NonNullable<LoadResult['content']>) => unknown][] = [
+      ['roadmap', 'owner', {}, (c) => c.roadmap[0]!.owners],
+      ['roadmap', 'team', {}, (c) => c.roadmap[0]!.team],
+      ['roadmap', 'tracker', {}, (c) => c.roadmap[0]!.tracker],
+      ['roadmap', 'horizon', {}, (c) => c.roadmap[0]!.horizon],
+      ['roadmap', 'confidence', {}, (c) => c.roadmap[0]!.confidence],
+      ['roadmap', 'updated', {}, (c) => c.roadmap[0]!.updated],
+      ['roadmap', 'visibility', {}, (c) => c.roadmap[0]!.visibility],
+      ['roadmap', 'period', { start: '', end: '' }, (c) => [c.roadmap[0]!.period, c.roadmap[0]!.start]],
+      ['roadmap', 'quarter', { start: '', end: '' }, (c) => c.roadmap[0]!.period],
+      ['objective', 'parent', {}, (c) => c.objectives[0]!.parent],
+      ['objective', 'status', {}, (c) => c.objectives[0]!.status],
+      ['objective', 'start', {}, (c) => c.objectives[0]!.start],
+      ['objective', 'end', {}, (c) => c.objectives[0]!.end],
+      ['objective', 'owner', {}, (c) => c.objectives[0]!.owners],
+    ];
+    const absent = (field: string) => (field === 'owner' ? [] : field === 'visibility' ? 'public' : null);
+    for (const quote of ['""', "''", '"  "']) {
+      it.each(blanks)(`reads a %s's %s written ${quote} as absent`, async (kind, field, extra, read) => {
+        const fields = {
+          [field]: quote,
+          ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, v || quote])),
+        };
+        const result = await load(
+          kind === 'roadmap'
+            ? { 'roadmap/public-portal.mdx': roadmap(fields) }
+            : { 'objectives/Grow-Usage.md': objective(fields) },
+        );
+        expect(errorsOf(result)).toEqual([]);
+        const value = read(result.content!);
+        if (field === 'period') expect(value).toEqual([null, null]);
+        else expect(value).toEqual(absent(field));
+      });
+    }
+
+    it('reads a key result’s unit, id and current written "" as absent (current "": not measured yet)', async () => {
+      const keyResults =
+        '\n  - title: Readers\n    id: ""\n    start: 0\n    target: 10\n    current: ""\n    unit: ""';
+      const result = await load({ 'objectives/Grow-Usage.md': objective({ keyResults }) });
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.objectives[0]!.keyResults).toEqual([
+        {
+          kind: 'measured',
+          id: null,
+          title: 'Readers',
+          start: 0,
+          target: 10,
+          current: null,
+          unit: null,
+          confidence: null,
+        },
+      ]);
+    });
+
+    it('reads the vision’s horizon, a strategy summary and a milestone description written "" as absent', async () => {
+      const result = await load({
+        'vision.md': md({ statement: 'Every team publishes', horizon: '""' }),
+        'strategy/market.md': md({
+          title: 'Market',
+          summary: '""',
+          milestones: '\n  - title: Beta\n    date: 2027-01-04\n    description: ""',
+        }),
+      });
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.vision.horizon).toBeNull();
+      expect(result.content!.strategy[0]).toMatchObject({
+        summary: null,
+        milestones: [{ title: 'Beta', date: '2027-01-04', description: null }],
+      });
+    });
+
+    it('reads a backlog item’s sprint, epic, notes and owner written "" as absent', async () => {
+      const result = await load({
+        'backlog/sprint-12.yaml':
+          '- id: ACME-1\n  title: T\n  type: task\n  status: todo\n  sprint: ""\n  epic: ""\n  notes: ""\n  owner: ""\n  points: ""\n',
+      });
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.backlog[0]).toMatchObject({
+        sprint: null,
+        epic: null,
+        notes: null,
+        owners: [],
+        points: null,
+      });
+    });
+
+    it('reads site.yaml’s description, url and a theme’s colour and description written "" as absent', async () => {
+      const result = await load({
+        'site.yaml':
+          'title: Acme\ndescription: ""\nurl: ""\nthemes:\n  - id: Trust\n    color: ""\n    description: ""\n',
+      });
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.site).toMatchObject({
+        description: null,
+        url: null,
+        themes: [{ id: 'Trust', color: null, description: null }],
+      });
+    });
+
+    it('still requires a required field written "" (summary), saying text was expected', async () => {
+      const result = await load({ 'roadmap/public-portal.mdx': roadmap({ summary: '""' }) });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({ field: 'summary', message: 'got ""; expected non-empty text' }),
+      ]);
+    });
+  });
+
+  describe('owner', () => {
+    it.each([
+      ['a name', 'Ana Ruiz', ['Ana Ruiz']],
+      ['a quoted name', '"Ana Ruiz"', ['Ana Ruiz']],
+      ['a flow list', '[Ana Ruiz, Platform team]', ['Ana Ruiz', 'Platform team']],
+      ['a block list', '\n  - Ana Ruiz\n  - Li Wei', ['Ana Ruiz', 'Li Wei']],
+      ['an empty list', '[]', []],
+      ['a list with an empty entry', '[Ana, ""]', ['Ana']],
+      ['nothing after the colon', '', []],
+      ['a number (a team named 42)', '42', ['42']],
+    ])('reads %s', async (_name, written, owners) => {
+      for (const file of ['roadmap/public-portal.mdx', 'objectives/Grow-Usage.md'] as const) {
+        const text = file.startsWith('roadmap') ? roadmap({ owner: written }) : objective({ owner: written });
+        const result = await load({ [file]: text });
+        expect(errorsOf(result)).toEqual([]);
+        const entry = file.startsWith('roadmap') ? result.content!.roadmap[0]! : result.content!.objectives[0]!;
+        expect(entry.owners).toEqual(owners);
+      }
+    });
+
+    it('reports an owner that is neither a name nor a list of names', async () => {
+      const result = await load({ 'roadmap/public-portal.mdx': roadmap({ owner: '{ name: Ana }' }) });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'owner',
+          line: 10,
+          message: expect.stringContaining('expected a name or a list of names'),
+        }),
+      ]);
+    });
+  });
+
+  describe('a roadmap item’s time', () => {
+    it.each([
+      ['a quarter', '2027-Q2'],
+      ['a half', '2027-H1'],
+      ['a fiscal year', '2027'],
+      ['a quoted half', '"2027-H2"'],
+    ])('reads period written as %s', async (_name, period) => {
+      const result = await load({
+        'roadmap/public-portal.mdx': roadmap({ start: undefined, end: undefined, period }),
+      });
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.roadmap[0]!.period).toBe(period.replaceAll('"', ''));
+    });
+
+    it('reports period and quarter on one item, naming both', async () => {
+      const result = await load({
+        'roadmap/public-portal.mdx': roadmap({
+          start: undefined,
+          end: undefined,
+          period: '2027-H1',
+          quarter: '2027-Q1',
+        }),
+      });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'quarter',
+          value: '2027-Q1',
+          message: expect.stringContaining('both period (2027-H1) and quarter are given'),
+        }),
+      ]);
+    });
+
+    it('reports dates and a period on one item', async () => {
+      const result = await load({ 'roadmap/public-portal.mdx': roadmap({ period: '2027' }) });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'period',
+          message: 'got 2027; expected either period or start and end, not both',
+        }),
+      ]);
+    });
+
+    it('reports a malformed period on a roadmap item, listing the forms allowed', async () => {
+      const result = await load({
+        'roadmap/public-portal.mdx': roadmap({ start: undefined, end: undefined, period: '2027-S1' }),
+      });
+      expect(errorsOf(result)[0]!.message).toBe(
+        'got "2027-S1"; expected a fiscal period written YYYY-Qn (quarter), YYYY-Hn (half) or YYYY (year), e.g. 2027-Q1, 2027-H2, 2027',
+      );
+    });
+  });
+
+  describe('years', () => {
+    it.each([
+      ['start', '0001-01-01'],
+      ['end', '9999-12-31'],
+      ['start', '1969-12-31'],
+      ['end', '2200-01-01'],
+    ])('reports a %s in the year of %s as outside 1970-2199', async (field, date) => {
+      const dates = field === 'start' ? { start: date, end: '2026-07-31' } : { start: '2026-05-01', end: date };
+      const result = await load({ 'roadmap/public-portal.mdx': roadmap(dates) });
+      expect(errorsOf(result)).toContainEqual(
+        expect.objectContaining({ field, value: date, message: `got "${date}"; expected a year from 1970 to 2199` }),
+      );
+    });
+
+    it('accepts the first and last days of the range', async () => {
+      const result = await load({ 'roadmap/public-portal.mdx': roadmap({ start: '1970-01-01', end: '2199-12-31' }) });
+      expect(errorsOf(result)).toEqual([]);
+    });
+
+    it('reports a period in a year outside the range', async () => {
+      for (const [period, shown] of [
+        ['1969', '1969'],
+        ['"0001"', '"0001"'],
+        ['2200-Q1', '"2200-Q1"'],
+      ]) {
+        const result = await load({ 'objectives/Grow-Usage.md': objective({ period }) });
+        expect(errorsOf(result)).toEqual([
+          expect.objectContaining({ field: 'period', message: `got ${shown}; expected a year from 1970 to 2199` }),
+        ]);
+      }
+    });
+  });
+
+  describe('an objective’s own start and end', () => {
+    it('reads start and end, unquoted, replacing the period’s dates', async () => {
+      const result = await load({ 'objectives/Grow-Usage.md': objective({ start: '2026-09-01', end: '2026-12-31' }) });
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.objectives[0]).toMatchObject({ start: '2026-09-01', end: '2026-12-31' });
+    });
+
+    it('reads a start alone (the period gives the end)', async () => {
+      const result = await load({ 'objectives/Grow-Usage.md': objective({ start: '"2026-05-01"' }) });
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.objectives[0]).toMatchObject({ start: '2026-05-01', end: null });
+    });
+
+    it('reports an end before the start', async () => {
+      const result = await load({ 'objectives/Grow-Usage.md': objective({ start: '2026-09-01', end: '2026-08-31' }) });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'end',
+          message: 'got "2026-08-31"; end is before start (2026-09-01); expected end on or after start',
+        }),
+      ]);
+    });
+
+    it('reports a start after the end of the period it keeps', async () => {
+      // Fiscal year 2027 with April starts runs 2026-04-01 .. 2027-03-31.
+      const result = await load({ 'objectives/Grow-Usage.md': objective({ start: '2027-05-01' }) });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'start',
+          value: '2027-05-01',
+          message: expect.stringContaining('start is after the end of period 2027 (2027-03-31)'),
+        }),
+      ]);
+    });
+
+    it('reports an impossible start date', async () => {
+      const result = await load({ 'objectives/Grow-Usage.md': objective({ start: '2026-02-30' }) });
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'start',
+          message: 'got "2026-02-30"; expected a real calendar date written YYYY-MM-DD',
+        }),
+      ]);
+    });
+  });
+
+  describe('key results', () => {
+    const withKeyResults = (keyResults: string) => load({ 'objectives/Grow-Usage.md': objective({ keyResults }) });
+
+    it('reads current: null and an absent current as not measured yet', async () => {
+      for (const current of ['\n    current: null', '\n    current: ~', '']) {
+        const result = await withKeyResults(`\n  - title: Readers\n    start: 0\n    target: 10${current}`);
+        expect(errorsOf(result)).toEqual([]);
+        expect(result.content!.objectives[0]!.keyResults[0]).toMatchObject({ kind: 'measured', current: null });
+      }
+    });
+
+    it('reads milestone key results, done: true and done: false', async () => {
+      const result = await withKeyResults(
+        '\n  - title: Launch\n    done: true\n  - id: docs\n    title: Docs\n    done: false',
+      );
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.objectives[0]!.keyResults).toEqual([
+        { kind: 'milestone', id: null, title: 'Launch', done: true },
+        { kind: 'milestone', id: 'docs', title: 'Docs', done: false },
+      ]);
+    });
+
+    it('reads a mix of measured and milestone key results in one objective', async () => {
+      const result = await withKeyResults(
+        '\n  - title: Launch\n    done: true\n  - title: Readers\n    start: 0\n    target: 10\n    current: 5',
+      );
+      expect(result.content!.objectives[0]!.keyResults.map((kr) => kr.kind)).toEqual(['milestone', 'measured']);
+    });
+
+    it('reports a milestone that also has numbers, at each number', async () => {
+      const result = await withKeyResults('\n  - title: Launch\n    done: true\n    start: 0\n    current: 3');
+      expect(errorsOf(result).map((d) => [d.field, d.line])).toEqual([
+        ['keyResults[0].start', 7],
+        ['keyResults[0].current', 8],
+      ]);
+    });
+
+    it('reports done written as anything but true or false', async () => {
+      const result = await withKeyResults('\n  - title: Launch\n    done: "yes"');
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'keyResults[0].done',
+          value: 'yes',
+          message: 'got "yes"; expected true or false',
+        }),
+      ]);
+    });
+
+    it('reports a measured key result without start or target, saying what each form needs', async () => {
+      const result = await withKeyResults('\n  - title: Readers\n    current: 5');
+      expect(errorsOf(result).map((d) => d.field)).toEqual(['keyResults[0].start', 'keyResults[0].target']);
+      expect(errorsOf(result)[0]!.message).toContain('a milestone has done: true or false');
+    });
+
+    it('reports .inf and .nan as written, not as null', async () => {
+      const result = await withKeyResults('\n  - title: Readers\n    start: 0\n    target: .inf\n    current: .nan');
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({ field: 'keyResults[0].target', message: 'got .inf; expected a number' }),
+        expect.objectContaining({ field: 'keyResults[0].current', message: 'got .nan; expected a number' }),
+      ]);
+    });
+
+    it('reports a confidence outside 0..1', async () => {
+      const result = await withKeyResults(
+        '\n  - title: Readers\n    start: 0\n    target: 10\n    current: 5\n    confidence: 70',
+      );
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          field: 'keyResults[0].confidence',
+          message: 'got 70; expected a confidence from 0 to 1 (0.7 for 70%)',
+        }),
+      ]);
+    });
+  });
+
+  describe('backlog files as { defaults, items }', () => {
+    const sprint = (yaml: string) => load({ 'backlog/sprint-12.yaml': yaml });
+
+    it('applies defaults to every item that does not set the field', async () => {
+      const result = await sprint(
+        [
+          'defaults:',
+          '  type: story',
+          '  status: todo',
+          '  sprint: 12',
+          '  epic: Public-Portal',
+          '  owner: [Ana, Li]',
+          '  visibility: internal',
+          'items:',
+          '  - id: ACME-1',
+          '    title: First',
+          '  - id: ACME-2',
+          '    title: Second',
+          '    type: defect',
+          '    owner: Sam',
+        ].join('\n'),
+      );
+      expect(errorsOf(result)).toEqual([]);
+      const [first, second] = result.content!.backlog.filter((b) => b.id.startsWith('ACME'));
+      expect(first).toMatchObject({
+        type: 'story',
+        status: 'todo',
+        sprint: '12',
+        epic: 'public-portal',
+        owners: ['Ana', 'Li'],
+        visibility: 'internal',
+      });
+      expect(second).toMatchObject({ type: 'defect', owners: ['Sam'], epic: 'public-portal' });
+    });
+
+    it('lets an item clear a default by writing the field as ""', async () => {
+      const result = await sprint(
+        'defaults:\n  epic: Public-Portal\nitems:\n  - { id: ACME-1, title: T, type: task, status: todo, epic: "" }\n',
+      );
+      expect(errorsOf(result)).toEqual([]);
+      expect(result.content!.backlog.find((b) => b.id === 'ACME-1')!.epic).toBeNull();
+    });
+
+    it('reads a file of items without defaults, and with empty defaults', async () => {
+      for (const head of ['', 'defaults: {}\n', 'defaults:\n']) {
+        const result = await sprint(`${head}items:\n  - { id: ACME-1, title: T, type: task, status: todo }\n`);
+        expect(errorsOf(result)).toEqual([]);
+      }
+    });
+
+    it('reports id or title in defaults', async () => {
+      const result = await sprint(
+        'defaults:\n  title: Same\nitems:\n  - { id: ACME-1, title: T, type: task, status: todo }\n',
+      );
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          line: 2,
+          field: 'defaults.title',
+          message: expect.stringContaining('cannot set title'),
+        }),
+      ]);
+    });
+
+    it('reports a bad default once, at its line in defaults, not in every item', async () => {
+      const result = await sprint(
+        'defaults:\n  status: doing\nitems:\n  - { id: ACME-1, title: T, type: task }\n  - { id: ACME-2, title: U, type: task }\n',
+      );
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({ line: 2, field: 'defaults.status', value: 'doing' }),
+      ]);
+    });
+
+    it('reports a missing field an item needs and no default gives, naming the item by its id', async () => {
+      const result = await sprint('defaults:\n  type: task\nitems:\n  - id: ACME-1\n    title: T\n');
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({
+          line: 4,
+          field: 'ACME-1.status',
+          message: expect.stringContaining('required field is missing'),
+        }),
+      ]);
+    });
+
+    it('reports a file whose items is not a list', async () => {
+      const result = await sprint('items: ACME-1\n');
+      expect(errorsOf(result)).toEqual([
+        expect.objectContaining({ line: 1, field: 'items', message: 'got "ACME-1"; expected a list of backlog items' }),
+      ]);
+    });
+
+    it('warns about an unknown top-level key of such a file', async () => {
+      const result = await sprint('defualts: {}\nitems: []\n');
+      expect(warningsOf(result)).toEqual([expect.objectContaining({ field: 'defualts' })]);
+    });
+  });
+
+  describe('file names', () => {
+    it.each([
+      ['a space', 'roadmap/public portal.md', 'roadmap/public-portal.md'],
+      ['"?" and "#"', 'wiki/q?x#y.md', 'wiki/q-x-y.md'],
+      ['"%"', 'wiki/100%.md', 'wiki/100.md'],
+      ['a tab', 'wiki/a\tb.md', 'wiki/a-b.md'],
+      ['a space in a folder', 'wiki/my team/page.md', 'wiki/my-team/page.md'],
+    ])(
+      'reports a name with %s, naming the file, the character and a suggested name',
+      async (_what, path, suggestion) => {
+        const result = await load({ [path]: md({ title: 'X', summary: 'S', theme: 'T', status: 'planned' }) });
+        const problem = errorsOf(result).find((d) => d.field === '(file)');
+        expect(problem).toMatchObject({ value: path });
+        expect(problem!.message).toContain(`rename it to ${JSON.stringify(suggestion)}`);
+        expect(problem!.file).not.toMatch(/\t/);
+      },
+    );
+
+    it('accepts letters of any script, digits, -, _ and .', async () => {
+      const result = await load({ 'wiki/Équipe_2.v1-b.md': md({ title: 'Équipe' }) });
+      expect(errorsOf(result)).toEqual([]);
+    });
+  });
+});
+
+describe('a content file that cannot be read', () => {
+  it('is a diagnostic naming the file, not a crash', async () => {
+    const source = memorySource({ ...VALID });
+    const unreadable = {
+      ...source,
+      list: async () => [...(await source.list()), 'roadmap/locked.md'].sort(),
+      read: async (path: string) => {
+        if (path === 'roadmap/locked.md') throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        return source.read(path);
+      },
+    };
+    const result = await loadContent(unreadable);
+    expect(errorsOf(result)).toEqual([
+      expect.objectContaining({
+        file: 'content/roadmap/locked.md',
+        message: expect.stringContaining('cannot be read (EACCES)'),
+      }),
+    ]);
   });
 });

@@ -8,9 +8,24 @@ import {
   objectiveProgress,
 } from '../../src/lib/model/okr.ts';
 
-const kr = (start: number, target: number, current: number) => ({ start, target, current });
+const kr = (start: number, target: number, current: number | null) => ({
+  kind: 'measured' as const,
+  start,
+  target,
+  current,
+});
+const milestone = (done: boolean) => ({ kind: 'milestone' as const, done });
 
 describe('keyResultProgress', () => {
+  it('is null for a measured key result with no current value yet', () => {
+    expect(keyResultProgress(kr(0, 100, null))).toBeNull();
+  });
+
+  it('is 1 for a done milestone and 0 for one not done', () => {
+    expect(keyResultProgress(milestone(true))).toBe(1);
+    expect(keyResultProgress(milestone(false))).toBe(0);
+  });
+
   it('is the share of the way from start to target', () => {
     expect(keyResultProgress(kr(0, 100, 40))).toBe(0.4);
     expect(keyResultProgress(kr(20, 120, 70))).toBe(0.5);
@@ -46,8 +61,20 @@ describe('objectiveProgress', () => {
     expect(objectiveProgress([kr(0, 100, 300), kr(0, 100, 0)])).toBe(0.5);
   });
 
-  it('is 0 with no key results', () => {
-    expect(objectiveProgress([])).toBe(0);
+  it('is null (not measured) with no key results', () => {
+    expect(objectiveProgress([])).toBeNull();
+  });
+
+  it('leaves key results that are not measured yet out of the mean', () => {
+    expect(objectiveProgress([kr(0, 100, 40), kr(0, 10, null)])).toBe(0.4);
+  });
+
+  it('is null when no key result is measured yet', () => {
+    expect(objectiveProgress([kr(0, 100, null), kr(5, 3, null)])).toBeNull();
+  });
+
+  it('counts a done milestone as 1 and an open one as 0, next to measured key results', () => {
+    expect(objectiveProgress([milestone(true), milestone(false), kr(0, 100, 50)])).toBe(0.5);
   });
 });
 

@@ -23,7 +23,7 @@ describe('resolveContent', () => {
   const CONTENT: Content = content({
     site: site({ fiscalYearStartMonth: 4, staleAfterDays: 30 }),
     roadmap: [
-      item('by-quarter', { quarter: '2027-Q2' }),
+      item('by-quarter', { period: '2027-Q2' }),
       item('by-dates', { start: '2026-05-01', end: '2026-05-31', updated: '2026-05-01' }),
       item('pinned', { horizon: 'later', start: '2026-05-01', end: '2026-05-31' }),
     ],
@@ -39,7 +39,7 @@ describe('resolveContent', () => {
   });
 
   it('expands a quarter to the first and last day of that fiscal quarter, keeping the quarter', () => {
-    expect(itemOf('by-quarter')).toMatchObject({ quarter: '2027-Q2', start: '2026-07-01', end: '2026-09-30' });
+    expect(itemOf('by-quarter')).toMatchObject({ period: '2027-Q2', start: '2026-07-01', end: '2026-09-30' });
   });
 
   it('keeps start and end as written when there is no quarter', () => {

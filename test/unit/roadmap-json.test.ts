@@ -20,7 +20,7 @@ const CONTENT: Content = content({
       summary: 'Find anything',
       theme: 'Findability',
       status: 'planned',
-      quarter: '2027-Q2',
+      period: '2027-Q2',
     }),
     item('portal', {
       title: 'Public portal',
@@ -50,8 +50,17 @@ const CONTENT: Content = content({
       title: 'Grow usage',
       period: '2027',
       keyResults: [
-        { id: 'readers', title: 'Weekly readers', start: 0, target: 3, current: 1, unit: null, confidence: 0.7 },
-        { id: null, title: 'Churn', start: 5, target: 3, current: 4, unit: '%', confidence: null },
+        {
+          kind: 'measured',
+          id: 'readers',
+          title: 'Weekly readers',
+          start: 0,
+          target: 3,
+          current: 1,
+          unit: null,
+          confidence: 0.7,
+        },
+        { kind: 'measured', id: null, title: 'Churn', start: 5, target: 3, current: 4, unit: '%', confidence: null },
       ],
     }),
     objective('child', {
@@ -60,7 +69,16 @@ const CONTENT: Content = content({
       parent: 'grow',
       status: 'at-risk',
       keyResults: [
-        { id: null, title: 'Pages live', start: 0, target: 10, current: 10, unit: 'pages', confidence: null },
+        {
+          kind: 'measured',
+          id: null,
+          title: 'Pages live',
+          start: 0,
+          target: 10,
+          current: 10,
+          unit: 'pages',
+          confidence: null,
+        },
       ],
     }),
     objective('adopted', { title: 'Adopted', period: '2027-H2', parent: 'zebra-goal' }),
@@ -94,6 +112,9 @@ describe('roadmapJson', () => {
           confidence: null,
           tags: [],
           url: 'https://roadmap.acme.example/pr-42/roadmap/archive/',
+          period: null,
+          owners: [],
+          tracker: null,
         },
         {
           id: 'portal',
@@ -110,6 +131,9 @@ describe('roadmapJson', () => {
           confidence: 'high',
           tags: ['web', 'portal'],
           url: 'https://roadmap.acme.example/pr-42/roadmap/portal/',
+          period: null,
+          owners: [],
+          tracker: null,
         },
         {
           id: 'search',
@@ -126,6 +150,9 @@ describe('roadmapJson', () => {
           confidence: null,
           tags: [],
           url: 'https://roadmap.acme.example/pr-42/roadmap/search/',
+          period: '2027-Q2',
+          owners: [],
+          tracker: null,
         },
       ],
       objectives: [
@@ -138,7 +165,10 @@ describe('roadmapJson', () => {
           progress: 0.5,
           status: 'on-track',
           parent: null,
-          keyResults: [{ title: 'Users', start: 0, target: 100, current: 50, unit: null, progress: 0.5 }],
+          keyResults: [
+            { title: 'Users', start: 0, target: 100, current: 50, unit: null, progress: 0.5, kind: 'measured' },
+          ],
+          owners: [],
         },
         {
           id: 'child',
@@ -149,7 +179,10 @@ describe('roadmapJson', () => {
           progress: 1,
           status: 'at-risk',
           parent: 'grow',
-          keyResults: [{ title: 'Pages live', start: 0, target: 10, current: 10, unit: 'pages', progress: 1 }],
+          keyResults: [
+            { title: 'Pages live', start: 0, target: 10, current: 10, unit: 'pages', progress: 1, kind: 'measured' },
+          ],
+          owners: [],
         },
         {
           id: 'grow',
@@ -161,9 +194,18 @@ describe('roadmapJson', () => {
           status: 'on-track',
           parent: null,
           keyResults: [
-            { title: 'Weekly readers', start: 0, target: 3, current: 1, unit: null, progress: 0.3333 },
-            { title: 'Churn', start: 5, target: 3, current: 4, unit: '%', progress: 0.5 },
+            {
+              title: 'Weekly readers',
+              start: 0,
+              target: 3,
+              current: 1,
+              unit: null,
+              progress: 0.3333,
+              kind: 'measured',
+            },
+            { title: 'Churn', start: 5, target: 3, current: 4, unit: '%', progress: 0.5, kind: 'measured' },
           ],
+          owners: [],
         },
       ],
     });
@@ -188,6 +230,9 @@ describe('roadmapJson', () => {
       'confidence',
       'tags',
       'url',
+      'period',
+      'owners',
+      'tracker',
     ]);
     expect(Object.keys(json.objectives[0]!)).toEqual([
       'id',
@@ -199,6 +244,7 @@ describe('roadmapJson', () => {
       'status',
       'parent',
       'keyResults',
+      'owners',
     ]);
     expect(Object.keys(json.objectives[0]!.keyResults[0]!)).toEqual([
       'title',
@@ -207,6 +253,7 @@ describe('roadmapJson', () => {
       'current',
       'unit',
       'progress',
+      'kind',
     ]);
   });
 

@@ -56,7 +56,7 @@ export async function buildChangesData(data: SiteData, cacheDir: string | null):
   const shownPages = new Set(pageEntries(view).map((e) => pagePath(data, e.kind, e.id)));
   const pageOfFile = (file: string) => {
     const role = classify(file);
-    return role && 'id' in role ? pagePath(data, role.kind, role.id) : null;
+    return role?.kind === 'entry' ? pagePath(data, role.collection.kind, role.id) : null;
   };
   const pastHidden = pastHiddenPages(data.hiddenFiles, renames, pageOfFile, shownPages);
   const hidden = (ref: EntryRef) => {

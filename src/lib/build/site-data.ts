@@ -48,13 +48,15 @@ export async function buildSiteData(
   projectRoot: string,
   now: Date,
 ): Promise<SiteData> {
-  const config = readBuildConfig(env, projectRoot, now);
-  const contentLabel = relativeLabel(projectRoot, config.contentDir);
-  const source = diskSource(config.contentDir, contentLabel);
+  const first = readBuildConfig(env, projectRoot, now);
+  const contentLabel = relativeLabel(projectRoot, first.contentDir);
+  const source = diskSource(first.contentDir, contentLabel);
   const { content, diagnostics } = await loadContent(source);
   if (!content || hasErrors(diagnostics)) throw new ContentError(diagnostics);
+  // Now that site.yaml is known, its `url` gives the base path when ROADMAP_BASE does not.
+  const config = readBuildConfig(env, projectRoot, now, content.site.url);
   const view = audienceView(resolveContent(content, config.today), config.audience);
-  const links = makeLinks(config.base, view.site.url);
+  const links = makeLinks(config.base, view.site.url, { preview: config.compareBase !== null });
   const rendered = renderedFiles(view);
   // Compiled here with the build's compiler, so a bad body stops the build with a diagnostic.
   const bodyProblems = await checkBodies(rendered, {

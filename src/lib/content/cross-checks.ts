@@ -67,7 +67,7 @@ export function checkCrossReferences(located: Located[], existing: ExistingIds):
         isList ? ['id'] : [],
         dup.entry.id,
         `duplicate ${COLLECTION_NAME[dup.entry.kind]} id ${showValue(dup.entry.id)}, already used in ${first.file}${
-          first.fieldPrefix.length ? ` ${formatPath(first.fieldPrefix)}` : ''
+          first.fieldPrefix.length ? `:${first.lineOf(['id']) ?? ''}` : ''
         }; expected ids unique${dup.entry.kind === 'backlog' ? ' across the whole backlog' : ''}`,
       );
     }

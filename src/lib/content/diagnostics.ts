@@ -14,12 +14,21 @@ export interface Diagnostic {
   message: string;
 }
 
+/** `.inf`, `-.inf`, `.nan`: how YAML writes the numbers JSON cannot (it would print `null`). */
+const yamlNumber = (n: number): string => (Number.isNaN(n) ? '.nan' : n > 0 ? '.inf' : '-.inf');
+
 export function showValue(value: unknown): string {
   if (value === undefined) return '(missing)';
   let text: string;
   try {
-    // JSON.stringify gives undefined for functions and symbols, which YAML never produces.
-    text = JSON.stringify(value) ?? typeof value;
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      text = yamlNumber(value);
+    } else {
+      // Inside lists and records a non-finite number shows as the text YAML writes, quoted.
+      const replacer = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? yamlNumber(v) : v);
+      // JSON.stringify gives undefined for functions and symbols, which YAML never produces.
+      text = JSON.stringify(value, replacer) ?? typeof value;
+    }
   } catch {
     text = typeof value;
   }

@@ -1,26 +1,17 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'astro/zod';
-import type {
-  BacklogItem,
-  Content,
-  EntryBase,
-  EntryKind,
-  Mission,
-  Objective,
-  RoadmapItem,
-  SiteSettings,
-  StrategyDoc,
-  Vision,
-  Visibility,
-  WikiPage,
-} from '../model/types.ts';
+import type { BacklogItem, Content, Entry, EntryKind, KeyResult, SiteSettings, Visibility } from '../model/types.ts';
+import { parsePeriod } from '../model/fiscal.ts';
 import { type Diagnostic, formatPath, showValue, sortDiagnostics } from './diagnostics.ts';
 import { checkCrossReferences, type Located } from './cross-checks.ts';
 import {
+  BACKLOG_FILE_KEYS,
   KNOWN_FIELDS,
   NESTED_FIELDS,
+  backlogDefaultsSchema,
   backlogFileSchema,
   backlogListItemSchema,
+  keyResultSchema,
   missionSchema,
   objectiveSchema,
   roadmapSchema,
@@ -41,11 +32,223 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-type FileRole =
-  | { kind: 'site' }
-  | { kind: 'mission' | 'vision' }
-  | { kind: 'strategy' | 'objective' | 'roadmap' | 'wiki' | 'backlog'; id: string }
-  | { kind: 'backlogList' };
+type EntryOf<K extends EntryKind> = Extract<Entry, { kind: K }>;
+
+/** What `toModel` gets besides the validated fields. */
+interface ModelContext {
+  base: { id: string; file: string; hasBody: boolean };
+  defaultVisibility: Visibility;
+  fiscalYearStartMonth: number;
+  /** Reports a problem at a field of the entry (the loader adds file, line and field). */
+  report(severity: Diagnostic['severity'], path: PropertyKey[], value: unknown, message: string): void;
+}
+
+/**
+ * One collection of the content model: where its files live, what they must hold, and how
+ * validated fields become the model. The loader has no per-kind code besides this table.
+ */
+interface Collection<K extends EntryKind, T> {
+  kind: K;
+  /** Folder inside the content folder; null for the one file at its root (`mission.mdx`). */
+  folder: string | null;
+  /** Sub-folders allowed (`wiki/teams/platform.mdx`); their path is part of the id. */
+  nested: boolean;
+  schema: z.ZodType<T>;
+  known: readonly string[];
+  toModel(data: T, ctx: ModelContext): EntryOf<K>;
+}
+
+/**
+ * A collection with its types erased, for the loop that reads every file the same way. The
+ * loop only ever passes a collection the data its own schema produced.
+ */
+interface AnyCollection {
+  kind: EntryKind;
+  folder: string | null;
+  nested: boolean;
+  schema: z.ZodType<unknown>;
+  known: readonly string[];
+  toModel(data: unknown, ctx: ModelContext): Entry;
+}
+const collection = <K extends EntryKind, T>(c: Collection<K, T>): AnyCollection => c;
+
+interface CommonFields {
+  title?: string | undefined;
+  visibility?: Visibility | undefined;
+  updated?: string | undefined;
+  owner?: string | string[] | undefined;
+}
+
+function common<K extends EntryKind>(kind: K, data: CommonFields, ctx: ModelContext, defaultTitle?: string) {
+  return {
+    kind,
+    ...ctx.base,
+    title: data.title ?? defaultTitle ?? ctx.base.id,
+    visibility: data.visibility ?? ctx.defaultVisibility,
+    updated: data.updated ?? null,
+    owners: data.owner === undefined ? [] : [data.owner].flat(),
+  };
+}
+
+const lower = (ids: string[] | undefined) => (ids ?? []).map((id) => id.toLowerCase());
+
+function backlogItem(d: z.infer<typeof backlogFileSchema>, ctx: ModelContext): BacklogItem {
+  return {
+    ...common('backlog', d, ctx),
+    type: d.type,
+    status: d.status,
+    epic: d.epic?.toLowerCase() ?? null,
+    sprint: d.sprint ?? null,
+    points: d.points ?? null,
+    notes: d.notes ?? null,
+  };
+}
+
+function keyResult(kr: z.infer<typeof keyResultSchema>): KeyResult {
+  const base = { id: kr.id ?? null, title: kr.title };
+  if (kr.done !== undefined) return { ...base, kind: 'milestone', done: kr.done };
+  // The schema has required start and target of every key result without `done`.
+  return {
+    ...base,
+    kind: 'measured',
+    start: kr.start!,
+    target: kr.target!,
+    current: kr.current ?? null,
+    unit: kr.unit ?? null,
+    confidence: kr.confidence ?? null,
+  };
+}
+
+export const COLLECTIONS: readonly AnyCollection[] = [
+  collection({
+    kind: 'mission',
+    folder: null,
+    nested: false,
+    schema: missionSchema,
+    known: KNOWN_FIELDS.mission!,
+    toModel: (d, ctx) => ({ ...common('mission', d, ctx, 'Mission'), statement: d.statement }),
+  }),
+  collection({
+    kind: 'vision',
+    folder: null,
+    nested: false,
+    schema: visionSchema,
+    known: KNOWN_FIELDS.vision!,
+    toModel: (d, ctx) => ({
+      ...common('vision', d, ctx, 'Vision'),
+      statement: d.statement,
+      horizon: d.horizon ?? null,
+    }),
+  }),
+  collection({
+    kind: 'strategy',
+    folder: 'strategy',
+    nested: false,
+    schema: strategySchema,
+    known: KNOWN_FIELDS.strategy!,
+    toModel: (d, ctx) => ({
+      ...common('strategy', d, ctx),
+      summary: d.summary ?? null,
+      order: d.order ?? null,
+      milestones: (d.milestones ?? []).map((m) => ({
+        title: m.title,
+        date: m.date,
+        description: m.description ?? null,
+      })),
+    }),
+  }),
+  collection({
+    kind: 'objective',
+    folder: 'objectives',
+    nested: false,
+    schema: objectiveSchema,
+    known: KNOWN_FIELDS.objective!,
+    toModel: (d, ctx) => {
+      const keyResults = (d.keyResults ?? []).map(keyResult);
+      if (keyResults.length === 0) {
+        ctx.report(
+          'warning',
+          ['keyResults'],
+          undefined,
+          'no key results, so progress is "not measured"; expected measured key results (start, target, current) or milestones (done: true or false)',
+        );
+      }
+      // A custom start or end replaces one end of the period: the other end must still be on the right side of it.
+      const period = parsePeriod(d.period, ctx.fiscalYearStartMonth);
+      if (period && (d.start === undefined) !== (d.end === undefined)) {
+        const start = d.start ?? period.start;
+        const end = d.end ?? period.end;
+        if (end < start) {
+          const field = d.start ? 'start' : 'end';
+          ctx.report(
+            'error',
+            [field],
+            d[field],
+            d.start
+              ? `start is after the end of period ${d.period} (${period.end}); expected a start on or before ${period.end}, or an end too`
+              : `end is before the start of period ${d.period} (${period.start}); expected an end on or after ${period.start}, or a start too`,
+          );
+        }
+      }
+      return {
+        ...common('objective', d, ctx),
+        period: d.period,
+        start: d.start ?? null,
+        end: d.end ?? null,
+        parent: d.parent?.toLowerCase() ?? null,
+        status: d.status ?? null,
+        keyResults,
+      };
+    },
+  }),
+  collection({
+    kind: 'roadmap',
+    folder: 'roadmap',
+    nested: false,
+    schema: roadmapSchema,
+    known: KNOWN_FIELDS.roadmap!,
+    toModel: (d, ctx) => ({
+      ...common('roadmap', d, ctx),
+      summary: d.summary,
+      theme: d.theme,
+      status: d.status,
+      start: d.start ?? null,
+      end: d.end ?? null,
+      period: d.period ?? d.quarter ?? null,
+      horizon: d.horizon ?? null,
+      objectives: lower(d.objectives),
+      dependsOn: lower(d.dependsOn),
+      team: d.team ?? null,
+      confidence: d.confidence ?? null,
+      tags: d.tags ?? [],
+      tracker: d.tracker ?? null,
+    }),
+  }),
+  collection({
+    kind: 'backlog',
+    folder: 'backlog',
+    nested: true,
+    schema: backlogFileSchema,
+    known: KNOWN_FIELDS.backlogFile!,
+    toModel: backlogItem,
+  }),
+  collection({
+    kind: 'wiki',
+    folder: 'wiki',
+    nested: true,
+    schema: wikiSchema,
+    known: KNOWN_FIELDS.wiki!,
+    toModel: (d, ctx) => ({
+      ...common('wiki', d, ctx),
+      summary: d.summary ?? null,
+      order: d.order ?? null,
+    }),
+  }),
+];
+
+const BACKLOG = COLLECTIONS.find((c) => c.kind === 'backlog')!;
+
+type FileRole = { kind: 'site' } | { kind: 'backlogList' } | { kind: 'entry'; collection: AnyCollection; id: string };
 
 const DOC = /\.(mdx|md)$/;
 
@@ -57,20 +260,55 @@ export function entryId(pathInCollection: string): string {
 /** Which part of the content model a file is, by its path (null: not content). */
 export function classify(path: string): FileRole | null {
   if (path === 'site.yaml' || path === 'site.yml') return { kind: 'site' };
-  if (path === 'mission.mdx' || path === 'mission.md') return { kind: 'mission' };
-  if (path === 'vision.mdx' || path === 'vision.md') return { kind: 'vision' };
   const [folder, ...rest] = path.split('/');
   const inner = rest.join('/');
-  if (!inner) return null;
-  const flat = rest.length === 1 && DOC.test(inner);
-  if (folder === 'strategy' && flat) return { kind: 'strategy', id: entryId(inner) };
-  if (folder === 'objectives' && flat) return { kind: 'objective', id: entryId(inner) };
-  if (folder === 'roadmap' && flat) return { kind: 'roadmap', id: entryId(inner) };
-  if (folder === 'wiki' && DOC.test(inner)) return { kind: 'wiki', id: entryId(inner) };
-  if (folder === 'backlog' && DOC.test(inner)) return { kind: 'backlog', id: entryId(inner) };
-  if (folder === 'backlog' && /\.(ya?ml|json)$/.test(inner)) return { kind: 'backlogList' };
+  for (const c of COLLECTIONS) {
+    if (c.folder === null) {
+      if (path === `${c.kind}.mdx` || path === `${c.kind}.md`) return { kind: 'entry', collection: c, id: c.kind };
+    } else if (folder === c.folder && inner && DOC.test(inner) && (c.nested || rest.length === 1)) {
+      return { kind: 'entry', collection: c, id: entryId(inner) };
+    }
+  }
+  if (folder === 'backlog' && inner && /\.(ya?ml|json)$/.test(inner)) return { kind: 'backlogList' };
   return null;
 }
+
+/** Letters and digits of any script, `-`, `_` and `.`: names that survive URLs, globs and every file system. */
+const NAME_PART = /^[\p{L}\p{N}._-]+$/u;
+const BAD_CHAR = /[^\p{L}\p{N}._/-]/u;
+
+const describeChar = (char: string): string =>
+  char === ' '
+    ? 'a space'
+    : char === '\t'
+      ? 'a tab'
+      : /\p{Cc}/u.test(char)
+        ? `the control character U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+        : JSON.stringify(char);
+
+/** A name made of allowed characters: each run of others becomes one `-`. */
+export function suggestName(path: string): string {
+  return path
+    .split('/')
+    .map(
+      (part) =>
+        part
+          .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+          .replace(/-+(\.[^.]+)$/, '$1')
+          .replace(/^-+|-+$/g, '') || 'untitled',
+    )
+    .join('/');
+}
+
+/** The file name problem of a content file, if it has one (spec: "Entry file names use letters, digits, -, _ and ."). */
+export function fileNameProblem(path: string): string | null {
+  if (path.split('/').every((part) => NAME_PART.test(part))) return null;
+  const char = BAD_CHAR.exec(path)![0];
+  return `the name holds ${describeChar(char)}; expected file and folder names of letters, digits, -, _ and . only (rename it to ${JSON.stringify(suggestName(path))})`;
+}
+
+/** A path as messages print it: a tab or newline in a name shows as `\t`, not as blank space. */
+const printable = (path: string) => path.replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
 
 const EXPECTED_TYPE: Record<string, string> = {
   string: 'text',
@@ -80,22 +318,15 @@ const EXPECTED_TYPE: Record<string, string> = {
   object: 'a set of fields (a YAML mapping)',
 };
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = data;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
 /** One zod issue as an author-facing sentence: what was written, what was expected. */
 export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   const got = showValue(value);
   switch (issue.code) {
     case 'invalid_type': {
       const expected = EXPECTED_TYPE[issue.expected] ?? issue.expected;
-      if (value === undefined) return `required field is missing; expected ${expected}`;
+      if (value === undefined) {
+        return `required field is missing; ${issue.message.startsWith('expected') ? issue.message : `expected ${expected}`}`;
+      }
       return issue.message.startsWith('expected') ? `got ${got}; ${issue.message}` : `got ${got}; expected ${expected}`;
     }
     case 'invalid_value':
@@ -119,67 +350,93 @@ export function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   }
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 interface Validated<T> {
   data: T | null;
   diagnostics: Diagnostic[];
 }
 
+/** Where a record sits: its file, how its fields map to lines, and how messages name them. */
+interface RecordPlace {
+  file: string;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** How messages name the record inside its file: `["BEA-7"]` for a listed backlog item. */
+  fieldPrefix: PropertyKey[];
+}
+
+const placeOf = (file: string, parsed: ParsedYaml, base: PropertyKey[] = [], fieldPrefix = base): RecordPlace => ({
+  file,
+  lineOf: (path) => parsed.lineOf([...base, ...path]),
+  fieldPrefix,
+});
+
+function diagnosticAt(
+  place: RecordPlace,
+  severity: Diagnostic['severity'],
+  path: readonly PropertyKey[],
+  value: unknown,
+  message: string,
+): Diagnostic {
+  return {
+    severity,
+    file: place.file,
+    line: place.lineOf(path),
+    field: formatPath([...place.fieldPrefix, ...path]),
+    ...(value === undefined ? {} : { value }),
+    message,
+  };
+}
+
 /** Validates one record against a schema; reports every issue and every unknown field. */
-function validate<T>(
-  schema: z.ZodType<T>,
-  data: unknown,
-  ctx: { file: string; parsed: ParsedYaml; basePath?: PropertyKey[]; known: readonly string[] },
-): Validated<T> {
-  const base = ctx.basePath ?? [];
+function validate<T>(schema: z.ZodType<T>, data: unknown, place: RecordPlace, known: readonly string[]): Validated<T> {
   const diagnostics: Diagnostic[] = [];
-  const at = (path: readonly PropertyKey[]) => ({
-    file: ctx.file,
-    line: ctx.parsed.lineOf([...base, ...path]),
-    field: formatPath([...base, ...path]),
-  });
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       data: null,
       diagnostics: [
-        {
-          severity: 'error',
-          ...at([]),
-          value: data,
-          message: `got ${showValue(data)}; expected a set of fields (a YAML mapping)`,
-        },
+        diagnosticAt(place, 'error', [], data, `got ${showValue(data)}; expected a set of fields (a YAML mapping)`),
       ],
     };
   }
-  const warnUnknown = (record: object, known: readonly string[], path: PropertyKey[]) => {
+  const warnUnknown = (record: object, knownHere: readonly string[], path: PropertyKey[]) => {
     for (const key of Object.keys(record)) {
-      if (known.includes(key)) continue;
-      const guess = closest(key, [...known]);
+      if (knownHere.includes(key)) continue;
+      const guess = closest(key, [...knownHere]);
       const hint = guess && distance(key, guess) <= 2 ? `; did you mean "${guess}"?` : '';
-      diagnostics.push({
-        severity: 'warning',
-        ...at([...path, key]),
-        message: `unknown field, ignored${hint} (known fields: ${known.join(', ')})`,
-      });
+      diagnostics.push(
+        diagnosticAt(
+          place,
+          'warning',
+          [...path, key],
+          undefined,
+          `unknown field, ignored${hint} (known fields: ${knownHere.join(', ')})`,
+        ),
+      );
     }
   };
-  warnUnknown(data, ctx.known, []);
-  for (const [list, known] of Object.entries(NESTED_FIELDS)) {
+  warnUnknown(data, known, []);
+  for (const [list, knownNested] of Object.entries(NESTED_FIELDS)) {
     const items = (data as Record<string, unknown>)[list];
-    if (!ctx.known.includes(list) || !Array.isArray(items)) continue;
+    if (!known.includes(list) || !Array.isArray(items)) continue;
     items.forEach((item, index) => {
-      if (item && typeof item === 'object' && !Array.isArray(item)) warnUnknown(item as object, known, [list, index]);
+      if (item && typeof item === 'object' && !Array.isArray(item)) {
+        warnUnknown(item as object, knownNested, [list, index]);
+      }
     });
   }
   const result = schema.safeParse(data);
   if (result.success) return { data: result.data, diagnostics };
   for (const issue of result.error.issues) {
     const value = valueAt(data, issue.path);
-    diagnostics.push({
-      severity: 'error',
-      ...at(issue.path),
-      ...(value === undefined ? {} : { value }),
-      message: describeIssue(issue, value),
-    });
+    diagnostics.push(diagnosticAt(place, 'error', issue.path, value, describeIssue(issue, value)));
   }
   return { data: null, diagnostics };
 }
@@ -196,7 +453,7 @@ interface FileRecord {
  */
 export async function loadContent(source: ContentSource): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
-  const display = (path: string) => `${source.label}/${path}`.replace(/^\.\//, '');
+  const display = (path: string) => printable(`${source.label}/${path}`.replace(/^\.\//, ''));
   let paths: string[];
   try {
     paths = await source.list();
@@ -213,12 +470,32 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
       ],
     };
   }
+  for (const refused of source.refused?.() ?? []) {
+    diagnostics.push({ severity: 'error', file: display(refused.path), field: '(file)', message: refused.message });
+  }
   const files: FileRecord[] = [];
   for (const path of paths) {
     const role = classify(path);
+    const isContent = role !== null || /\.(mdx|md|ya?ml|json)$/.test(path);
+    const nameProblem = isContent ? fileNameProblem(path) : null;
+    if (nameProblem) {
+      diagnostics.push({ severity: 'error', file: display(path), field: '(file)', value: path, message: nameProblem });
+    }
     if (role) {
-      files.push({ path, role, text: await source.read(path) });
-    } else if (/\.(mdx|md|ya?ml|json)$/.test(path)) {
+      let text: string;
+      try {
+        text = await source.read(path);
+      } catch (error) {
+        diagnostics.push({
+          severity: 'error',
+          file: display(path),
+          field: '(file)',
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected a readable text file`,
+        });
+        continue;
+      }
+      files.push({ path, role, text });
+    } else if (isContent) {
       diagnostics.push({
         severity: 'warning',
         file: display(path),
@@ -252,11 +529,7 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
   for (const file of siteFiles.slice(0, 1)) {
     const parsed = parseYaml(file.text);
     if (reportSyntax(parsed, display(file.path), diagnostics)) continue;
-    const result = validate(siteSchema, parsed.data ?? {}, {
-      file: display(file.path),
-      parsed,
-      known: KNOWN_FIELDS.site!,
-    });
+    const result = validate(siteSchema, parsed.data ?? {}, placeOf(display(file.path), parsed), KNOWN_FIELDS.site!);
     diagnostics.push(...result.diagnostics, ...duplicateThemes(parsed, display(file.path)));
     if (result.data) {
       const s = result.data;
@@ -272,19 +545,38 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
           color: t.color ?? null,
           description: t.description ?? null,
         })),
+        trackerUrl: s.trackerUrl ?? null,
       };
     }
   }
-  const defaultVisibility: Visibility = site?.defaultVisibility ?? 'internal';
+  const settings = {
+    defaultVisibility: site?.defaultVisibility ?? 'internal',
+    fiscalYearStartMonth: site?.fiscalYearStartMonth ?? 1,
+  } as const;
 
   const located: Located[] = [];
-  const missions: Mission[] = [];
-  const visions: Vision[] = [];
-  const strategy: StrategyDoc[] = [];
-  const objectives: Objective[] = [];
-  const roadmap: RoadmapItem[] = [];
-  const backlog: BacklogItem[] = [];
-  const wiki: WikiPage[] = [];
+  const entries = new Map<EntryKind, Entry[]>(COLLECTIONS.map((c) => [c.kind, []]));
+  /** Builds an entry from validated fields and keeps it, with where it was written. */
+  const keep = (
+    c: AnyCollection,
+    data: unknown,
+    base: ModelContext['base'],
+    place: RecordPlace,
+    links: Located['links'],
+  ) => {
+    let failed = false;
+    const entry = c.toModel(data, {
+      base,
+      ...settings,
+      report: (severity, path, value, message) => {
+        failed ||= severity === 'error';
+        diagnostics.push(diagnosticAt(place, severity, path, value, message));
+      },
+    });
+    if (failed) return;
+    entries.get(c.kind)!.push(entry);
+    located.push({ entry, ...place, links });
+  };
 
   for (const file of files) {
     const { role } = file;
@@ -294,190 +586,35 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
     if (role.kind === 'backlogList') {
       const parsed = parseYaml(file.text);
       if (reportSyntax(parsed, where, diagnostics)) continue;
-      if (!Array.isArray(parsed.data)) {
-        diagnostics.push({
-          severity: 'error',
-          file: where,
-          line: 1,
-          field: '(file)',
-          value: parsed.data,
-          message: `expected a list of backlog items (each with id, title, type, status), got ${showValue(parsed.data)}`,
-        });
-        continue;
-      }
-      parsed.data.forEach((raw, index) => {
-        const result = validate(backlogListItemSchema, raw, {
-          file: where,
-          parsed,
-          basePath: [index],
-          known: KNOWN_FIELDS.backlogList!,
-        });
+      for (const listed of backlogListItems(parsed, where, diagnostics)) {
+        const result = validate(backlogListItemSchema, listed.data, listed.place, KNOWN_FIELDS.backlogList!);
         diagnostics.push(...result.diagnostics);
-        if (!result.data) return;
+        if (!result.data) continue;
         const { id, ...fields } = result.data;
-        const item = backlogItem(fields, { id, file: file.path, hasBody: false }, defaultVisibility);
-        backlog.push(item);
-        located.push({
-          entry: item,
-          file: where,
-          lineOf: (p) => parsed.lineOf([index, ...p]),
-          fieldPrefix: [index],
-          links: [],
-        });
-      });
+        keep(BACKLOG, fields, { id, file: file.path, hasBody: false }, listed.place, []);
+      }
       continue;
     }
 
     const parsed = parseFrontmatter(file.text);
     if (reportSyntax(parsed, where, diagnostics)) continue;
-    const hasBody = parsed.body.trim().length > 0;
-    const ctx = { file: where, parsed };
-    const base = (id: string) => ({ id, file: file.path, hasBody });
-    const keep = (entry: EntryBase) =>
-      located.push({
-        entry,
-        file: where,
-        lineOf: (path) => parsed.lineOf(path),
-        fieldPrefix: [],
-        links: bodyLinks(parsed.body, parsed.bodyLine),
-      });
-
-    switch (role.kind) {
-      case 'mission': {
-        const r = validate(missionSchema, parsed.data, { ...ctx, known: KNOWN_FIELDS.mission! });
-        diagnostics.push(...r.diagnostics);
-        if (r.data) {
-          const m: Mission = {
-            ...common('mission', r.data, base('mission'), defaultVisibility, 'Mission'),
-            statement: r.data.statement,
-          };
-          missions.push(m);
-          keep(m);
-        }
-        break;
-      }
-      case 'vision': {
-        const r = validate(visionSchema, parsed.data, { ...ctx, known: KNOWN_FIELDS.vision! });
-        diagnostics.push(...r.diagnostics);
-        if (r.data) {
-          const v: Vision = {
-            ...common('vision', r.data, base('vision'), defaultVisibility, 'Vision'),
-            statement: r.data.statement,
-            horizon: r.data.horizon ?? null,
-          };
-          visions.push(v);
-          keep(v);
-        }
-        break;
-      }
-      case 'strategy': {
-        const r = validate(strategySchema, parsed.data, { ...ctx, known: KNOWN_FIELDS.strategy! });
-        diagnostics.push(...r.diagnostics);
-        if (r.data) {
-          const d = r.data;
-          const doc: StrategyDoc = {
-            ...common('strategy', d, base(role.id), defaultVisibility),
-            summary: d.summary ?? null,
-            order: d.order ?? null,
-            milestones: (d.milestones ?? []).map((m) => ({
-              title: m.title,
-              date: m.date,
-              description: m.description ?? null,
-            })),
-          };
-          strategy.push(doc);
-          keep(doc);
-        }
-        break;
-      }
-      case 'objective': {
-        const r = validate(objectiveSchema, parsed.data, { ...ctx, known: KNOWN_FIELDS.objective! });
-        diagnostics.push(...r.diagnostics);
-        if (r.data) {
-          const d = r.data;
-          const objective: Objective = {
-            ...common('objective', d, base(role.id), defaultVisibility),
-            period: d.period,
-            parent: d.parent?.toLowerCase() ?? null,
-            status: d.status ?? null,
-            keyResults: d.keyResults.map((kr) => ({
-              id: kr.id ?? null,
-              title: kr.title,
-              start: kr.start,
-              target: kr.target,
-              current: kr.current,
-              unit: kr.unit ?? null,
-              confidence: kr.confidence ?? null,
-            })),
-          };
-          objectives.push(objective);
-          keep(objective);
-        }
-        break;
-      }
-      case 'roadmap': {
-        const r = validate(roadmapSchema, parsed.data, { ...ctx, known: KNOWN_FIELDS.roadmap! });
-        diagnostics.push(...r.diagnostics);
-        if (r.data) {
-          const d = r.data;
-          const item: RoadmapItem = {
-            ...common('roadmap', d, base(role.id), defaultVisibility),
-            summary: d.summary,
-            theme: d.theme,
-            status: d.status,
-            start: d.start ?? null,
-            end: d.end ?? null,
-            quarter: d.quarter ?? null,
-            horizon: d.horizon ?? null,
-            objectives: (d.objectives ?? []).map((id) => id.toLowerCase()),
-            dependsOn: (d.dependsOn ?? []).map((id) => id.toLowerCase()),
-            team: d.team ?? null,
-            confidence: d.confidence ?? null,
-            tags: d.tags ?? [],
-            tracker: d.tracker ?? null,
-          };
-          roadmap.push(item);
-          keep(item);
-        }
-        break;
-      }
-      case 'backlog': {
-        const r = validate(backlogFileSchema, parsed.data, { ...ctx, known: KNOWN_FIELDS.backlogFile! });
-        diagnostics.push(...r.diagnostics);
-        if (r.data) {
-          const item = backlogItem(r.data, base(role.id), defaultVisibility);
-          backlog.push(item);
-          keep(item);
-        }
-        break;
-      }
-      case 'wiki': {
-        const r = validate(wikiSchema, parsed.data, { ...ctx, known: KNOWN_FIELDS.wiki! });
-        diagnostics.push(...r.diagnostics);
-        if (r.data) {
-          const page: WikiPage = {
-            ...common('wiki', r.data, base(role.id), defaultVisibility),
-            summary: r.data.summary ?? null,
-            order: r.data.order ?? null,
-          };
-          wiki.push(page);
-          keep(page);
-        }
-        break;
-      }
-    }
+    const place = placeOf(where, parsed);
+    const c = role.collection;
+    const result = validate(c.schema, parsed.data, place, c.known);
+    diagnostics.push(...result.diagnostics);
+    if (result.data === null) continue;
+    const base = { id: role.id, file: file.path, hasBody: parsed.body.trim().length > 0 };
+    keep(c, result.data, base, place, bodyLinks(parsed.body, parsed.bodyLine));
   }
 
-  for (const [kind, found] of [
-    ['mission', files.filter((f) => f.role.kind === 'mission')],
-    ['vision', files.filter((f) => f.role.kind === 'vision')],
-  ] as const) {
+  for (const c of COLLECTIONS.filter((c) => c.folder === null)) {
+    const found = files.filter((f) => f.role.kind === 'entry' && f.role.collection === c);
     if (found.length === 0) {
       diagnostics.push({
         severity: 'error',
-        file: display(`${kind}.mdx`),
+        file: display(`${c.kind}.mdx`),
         field: '(file)',
-        message: `missing; expected exactly one ${kind}.mdx (or ${kind}.md) with a statement`,
+        message: `missing; expected exactly one ${c.kind}.mdx (or ${c.kind}.md) with a statement`,
       });
     } else if (found.length > 1) {
       diagnostics.push({
@@ -485,45 +622,152 @@ export async function loadContent(source: ContentSource): Promise<LoadResult> {
         file: display(found[1]!.path),
         field: '(file)',
         value: found.map((f) => f.path),
-        message: `${found.length} ${kind} files; expected exactly one`,
+        message: `${found.length} ${c.kind} files; expected exactly one`,
       });
     }
   }
 
+  const idsOf = (kind: EntryKind) =>
+    new Set(files.flatMap((f) => (f.role.kind === 'entry' && f.role.collection.kind === kind ? [f.role.id] : [])));
   diagnostics.push(
     ...checkCrossReferences(located, {
-      objective: new Set(files.flatMap((f) => (f.role.kind === 'objective' ? [f.role.id] : []))),
-      roadmap: new Set(files.flatMap((f) => (f.role.kind === 'roadmap' ? [f.role.id] : []))),
+      objective: idsOf('objective'),
+      roadmap: idsOf('roadmap'),
       pages: new Set(
-        files.flatMap((f) =>
-          f.role.kind === 'mission' || f.role.kind === 'vision'
-            ? [`${f.role.kind}/`]
-            : 'id' in f.role && f.role.kind !== 'backlog'
-              ? [pagePath(f.role.kind, f.role.id)]
-              : [],
-        ),
+        files.flatMap((f) => {
+          if (f.role.kind !== 'entry' || f.role.collection.kind === 'backlog') return [];
+          const { kind } = f.role.collection;
+          return kind === 'mission' || kind === 'vision' ? [`${kind}/`] : [pagePath(kind, f.role.id)];
+        }),
       ),
     }),
   );
 
   const sorted = sortDiagnostics(diagnostics);
-  if (sorted.some((d) => d.severity === 'error') || !site || !missions[0] || !visions[0]) {
+  const take = <K extends EntryKind>(kind: K) =>
+    (entries.get(kind)! as EntryOf<K>[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const [mission] = take('mission');
+  const [vision] = take('vision');
+  if (sorted.some((d) => d.severity === 'error') || !site || !mission || !vision) {
     return { content: null, diagnostics: sorted };
   }
-  const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     content: {
       site,
-      mission: missions[0],
-      vision: visions[0],
-      strategy: byId(strategy),
-      objectives: byId(objectives),
-      roadmap: byId(roadmap),
-      backlog: byId(backlog),
-      wiki: byId(wiki),
+      mission,
+      vision,
+      strategy: take('strategy'),
+      objectives: take('objective'),
+      roadmap: take('roadmap'),
+      backlog: take('backlog'),
+      wiki: take('wiki'),
     },
     diagnostics: sorted,
   };
+}
+
+/**
+ * The items of a backlog list file, each with where it sits. The file is a list of items, or
+ * `{ defaults, items }`: `defaults` fills every field an item does not write itself (an item
+ * writing `epic: ""` has no epic, whatever the default), and a message about a defaulted value
+ * points at the line in `defaults`. Items are named in messages by their id.
+ */
+function backlogListItems(
+  parsed: ParsedYaml,
+  file: string,
+  diagnostics: Diagnostic[],
+): { data: unknown; place: RecordPlace }[] {
+  const data = parsed.data;
+  const nameOf = (raw: unknown, index: number): PropertyKey => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    return (typeof id === 'string' && id.trim()) || typeof id === 'number' ? String(id).trim() : index;
+  };
+  if (Array.isArray(data)) {
+    return (data as unknown[]).map((raw, index) => ({
+      data: raw,
+      place: placeOf(file, parsed, [index], [nameOf(raw, index)]),
+    }));
+  }
+  const isMapping = data !== null && typeof data === 'object';
+  if (!isMapping || !('items' in data)) {
+    diagnostics.push({
+      severity: 'error',
+      file,
+      line: 1,
+      field: '(file)',
+      value: data,
+      message: `expected a list of backlog items (each with id, title, type, status), or { defaults: {...}, items: [...] }, got ${showValue(data)}`,
+    });
+    return [];
+  }
+  const record = data as Record<string, unknown>;
+  const top = placeOf(file, parsed);
+  for (const key of Object.keys(record)) {
+    if (!(BACKLOG_FILE_KEYS as readonly string[]).includes(key)) {
+      diagnostics.push(
+        diagnosticAt(
+          top,
+          'warning',
+          [key],
+          undefined,
+          `unknown field, ignored (known fields: ${BACKLOG_FILE_KEYS.join(', ')})`,
+        ),
+      );
+    }
+  }
+  if (!Array.isArray(record.items)) {
+    diagnostics.push(
+      diagnosticAt(
+        top,
+        'error',
+        ['items'],
+        record.items,
+        `got ${showValue(record.items)}; expected a list of backlog items`,
+      ),
+    );
+    return [];
+  }
+  let defaults: Record<string, unknown> = {};
+  if (record.defaults !== undefined && record.defaults !== null) {
+    const place = placeOf(file, parsed, ['defaults']);
+    let ok = true;
+    for (const field of ['id', 'title']) {
+      if (record.defaults && typeof record.defaults === 'object' && field in record.defaults) {
+        ok = false;
+        diagnostics.push(
+          diagnosticAt(
+            place,
+            'error',
+            [field],
+            (record.defaults as Record<string, unknown>)[field],
+            `got ${showValue((record.defaults as Record<string, unknown>)[field])}; defaults apply to every item, so cannot set ${field}; expected each item to write its own ${field}`,
+          ),
+        );
+      }
+    }
+    const known = KNOWN_FIELDS.backlogFile!.filter((f) => f !== 'title');
+    const result = validate(backlogDefaultsSchema, record.defaults, place, [...known, 'id', 'title']);
+    diagnostics.push(...result.diagnostics);
+    // Invalid defaults are reported once, at their own line, not again in every item.
+    if (!result.data || !ok) return [];
+    defaults = record.defaults as Record<string, unknown>;
+  }
+  return (record.items as unknown[]).map((raw, index) => {
+    const own =
+      raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+    const merged = own ? { ...defaults, ...own } : raw;
+    return {
+      data: merged,
+      place: {
+        file,
+        lineOf: (path) =>
+          own && path.length > 0 && !(String(path[0]) in own) && String(path[0]) in defaults
+            ? parsed.lineOf(['defaults', ...path])
+            : parsed.lineOf(['items', index, ...path]),
+        fieldPrefix: [nameOf(raw, index)],
+      },
+    };
+  });
 }
 
 /** Reports YAML syntax errors; true when the file cannot be read further. */
@@ -538,44 +782,6 @@ function reportSyntax(parsed: ParsedYaml, file: string, diagnostics: Diagnostic[
     });
   }
   return parsed.errors.length > 0;
-}
-
-function common<K extends EntryKind>(
-  kind: K,
-  data: {
-    title?: string | undefined;
-    visibility?: Visibility | undefined;
-    updated?: string | undefined;
-    owner?: string | string[] | undefined;
-  },
-  base: { id: string; file: string; hasBody: boolean },
-  defaultVisibility: Visibility,
-  defaultTitle?: string,
-): EntryBase & { kind: K } {
-  return {
-    kind,
-    ...base,
-    title: data.title ?? defaultTitle ?? base.id,
-    visibility: data.visibility ?? defaultVisibility,
-    updated: data.updated ?? null,
-    owners: data.owner === undefined ? [] : [data.owner].flat(),
-  };
-}
-
-function backlogItem(
-  d: z.infer<typeof backlogFileSchema>,
-  base: { id: string; file: string; hasBody: boolean },
-  defaultVisibility: Visibility,
-): BacklogItem {
-  return {
-    ...common('backlog', d, base, defaultVisibility),
-    type: d.type,
-    status: d.status,
-    epic: d.epic?.toLowerCase() ?? null,
-    sprint: d.sprint ?? null,
-    points: d.points ?? null,
-    notes: d.notes ?? null,
-  };
 }
 
 /** Theme ids declared twice in site.yaml: checked on the raw list, so other errors cannot hide it. */

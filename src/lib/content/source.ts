@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 /**
@@ -11,25 +12,72 @@ export interface ContentSource {
   /** Every file under the folder, as `/`-separated paths relative to it, sorted. */
   list(): Promise<string[]>;
   read(path: string): Promise<string>;
+  /** Files `list` found but refused (a symlink out of the folder), once `list` has run. */
+  refused?(): RefusedFile[];
 }
 
-const skipped = (path: string): boolean =>
-  path.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+export interface RefusedFile {
+  path: string;
+  message: string;
+}
 
-/** A content folder on disk; `label` is how messages name it (usually its path from the project). */
+const skippedName = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+
+const isInside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+};
+
+/**
+ * A content folder on disk; `label` is how messages name it (usually its path from the project).
+ * Symlinks are followed when their target is inside the folder (a team may link a shared file
+ * in); one that points outside, or nowhere, is refused: the build would otherwise publish a
+ * file nobody reviewed as content, or skip it without a word.
+ */
 export function diskSource(root: string, label: string = root): ContentSource {
+  let refused: RefusedFile[] = [];
   return {
     label,
     async list() {
+      refused = [];
       // A missing or unreadable folder rejects here; the loader reports it like any other problem.
-      const entries = await readdir(root, { recursive: true, withFileTypes: true });
-      return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-        .filter((path) => !skipped(path))
-        .sort();
+      const realRoot = await realpath(root);
+      const files: string[] = [];
+      const walk = async (dir: string, prefix: string, seen: Set<string>) => {
+        const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
+        for (const entry of entries) {
+          if (skippedName(entry.name)) continue;
+          const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+          const full = join(dir, entry.name);
+          if (entry.isFile()) files.push(path);
+          else if (entry.isDirectory()) await walk(full, path, seen);
+          else if (entry.isSymbolicLink()) {
+            let target: string;
+            try {
+              target = await realpath(full);
+            } catch {
+              refused.push({ path, message: 'is a symlink to nothing (its target does not exist); expected a file' });
+              continue;
+            }
+            if (!isInside(realRoot, target)) {
+              refused.push({
+                path,
+                message: `is a symlink to ${JSON.stringify(target)}, outside the content folder; expected a file inside it (copy the file in instead)`,
+              });
+              continue;
+            }
+            const info = await stat(target);
+            if (info.isFile()) files.push(path);
+            // A linked folder is read under the link's name, once (a link to its own parent would loop).
+            else if (info.isDirectory() && !seen.has(target)) await walk(full, path, new Set([...seen, target]));
+          }
+        }
+      };
+      await walk(root, '', new Set([realRoot]));
+      return files.sort();
     },
     read: (path) => readFile(join(root, ...path.split('/')), 'utf8'),
+    refused: () => refused,
   };
 }
 

@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, type Document, type Node } from 'yaml';
 
 /** Parsed YAML plus a way back from a field path to the line it was written on. */
 export interface ParsedYaml {
@@ -18,7 +18,8 @@ export interface ParsedYaml {
  * `yaml`, which matters with thousands of files, but only `yaml` keeps each node's position.
  * So js-yaml reads first, and `yaml` is used for what needs positions: a syntax error (its
  * messages are the ones authors see) and `lineOf`, parsed on first use, which only a
- * diagnostic asks for. Anchors and aliases also go to `yaml`, which caps their expansion.
+ * diagnostic asks for. Anchors and aliases also go to `yaml`; what is bounded is how far they
+ * expand (`MAX_EXPANDED_VALUES`), never how often one is used.
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   const fast = readFast(text);
@@ -56,6 +57,8 @@ export function parseYamlWithPositions(text: string, firstLine: number): ParsedY
   const doc: Document = parseDocument(text, {
     lineCounter,
     schema: 'core',
+    // `<<: *defaults` is how YAML authors share fields; YAML 1.2 leaves it out, authors do not.
+    merge: true,
     prettyErrors: true,
     uniqueKeys: true,
   });
@@ -65,6 +68,15 @@ export function parseYamlWithPositions(text: string, firstLine: number): ParsedY
     line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
     message: (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, ''),
   }));
+  if (!errors.length && doc.contents) {
+    const size = expandedSize(doc, doc.contents);
+    if (size > MAX_EXPANDED_VALUES) {
+      errors.push({
+        line: firstLine,
+        message: `its anchors and aliases expand to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values; expected a file that reads as a roadmap's worth of data (an alias of an alias of ... multiplies)`,
+      });
+    }
+  }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
@@ -72,7 +84,38 @@ export function parseYamlWithPositions(text: string, firstLine: number): ParsedY
     }
     return undefined;
   };
-  return { data: errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), errors, lineOf };
+  return { data: errors.length ? undefined : doc.toJS({ maxAliasCount: -1 }), errors, lineOf };
+}
+
+/**
+ * How many values a document holds once every alias is replaced by what it names. Using one
+ * anchor a thousand times is fine (a thousand copies); nesting aliases of aliases grows
+ * exponentially ("billion laughs") and is what this bounds, far above any real content file.
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+function expandedSize(doc: Document, root: Node): number {
+  const memo = new Map<Node, number>();
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (!isNode(node)) return isPair(node) ? sizeOf(node.key, depth) + sizeOf(node.value, depth) : 1;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    // A cycle (an alias inside its own anchor) cannot be expanded; count it as huge.
+    if (depth > 1000) return Infinity;
+    let size = 1;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      size = target ? sizeOf(target, depth + 1) : 1;
+    } else if (isCollection(node)) {
+      for (const item of node.items) {
+        size += sizeOf(item, depth + 1);
+        if (size > MAX_EXPANDED_VALUES) break;
+      }
+    }
+    memo.set(node, size);
+    return size;
+  };
+  return sizeOf(root, 0);
 }
 
 /** A Markdown file's YAML frontmatter, between `---` lines at its very start. */

@@ -66,6 +66,10 @@ export function describeChange(change: Change): string {
       return `theme: ${change.from} → ${change.to}`;
     case 'team':
       return `team: ${change.from ?? 'none'} → ${change.to ?? 'none'}`;
+    case 'owners':
+      return `owner: ${change.from.join(', ') || 'none'} → ${change.to.join(', ') || 'none'}`;
+    case 'tracker':
+      return `tracker: ${change.from ?? 'none'} → ${change.to ?? 'none'}`;
     case 'dependencies':
     case 'objectives': {
       const [verb, noun] = change.type === 'dependencies' ? ['depends on', 'item'] : ['serves', 'objective'];
@@ -85,13 +89,16 @@ export function describeChange(change: Change): string {
         : `no longer under ${change.from ? quoted(change.from.title) : 'a parent objective'}`;
     case 'keyResult': {
       const kr = `key result ${quoted(change.title)}`;
-      if (change.change === 'added') return `${kr} added (${percent(change.progressTo ?? 0)})`;
+      const shown = (p: number | null) => (p === null ? 'not measured' : percent(p));
+      if (change.change === 'added') return `${kr} added (${shown(change.progressTo)})`;
       if (change.change === 'removed') return `${kr} removed`;
       const parts: string[] = [];
+      const figure = (n: number | null) => (n === null ? 'not measured' : number(n, change.unit));
       for (const field of ['start', 'target', 'current'] as const) {
         const pair = change[field];
-        if (pair) parts.push(`${field} ${number(pair.from, change.unit)} → ${number(pair.to, change.unit)}`);
+        if (pair) parts.push(`${field} ${figure(pair.from)} → ${figure(pair.to)}`);
       }
+      if (change.done) parts.push(change.done.to ? 'done' : 'no longer done');
       if (change.delta !== null && change.progressFrom !== null && change.progressTo !== null) {
         parts.push(
           `progress ${percent(change.progressFrom)} → ${percent(change.progressTo)} (${signed(Math.round(change.delta * 100))} points)`,

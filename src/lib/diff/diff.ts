@@ -128,6 +128,8 @@ function compare(old: AnyEntry, now: AnyEntry, ctx: Context): Change[] {
   const changes: Change[] = [];
   if (old.title !== now.title) changes.push({ type: 'title', from: old.title, to: now.title });
   if (old.visibility !== now.visibility) changes.push({ type: 'visibility', from: old.visibility, to: now.visibility });
+  if (old.owners.join('\0') !== now.owners.join('\0'))
+    changes.push({ type: 'owners', from: old.owners, to: now.owners });
   if (old.kind === 'roadmap' && now.kind === 'roadmap') changes.push(...compareItems(old, now, ctx));
   else if (old.kind === 'objective' && now.kind === 'objective') changes.push(...compareObjectives(old, now, ctx));
   else if ((old.kind === 'mission' || old.kind === 'vision') && (now.kind === 'mission' || now.kind === 'vision')) {
@@ -148,6 +150,7 @@ function compareItems(old: ItemView, now: ItemView, ctx: Context): Change[] {
   if (old.confidence !== now.confidence) changes.push({ type: 'confidence', from: old.confidence, to: now.confidence });
   if (old.theme !== now.theme) changes.push({ type: 'theme', from: old.theme, to: now.theme });
   if (old.team !== now.team) changes.push({ type: 'team', from: old.team, to: now.team });
+  if (old.tracker !== now.tracker) changes.push({ type: 'tracker', from: old.tracker, to: now.tracker });
   const deps = listChange(
     'roadmap',
     old.dependsOn,
@@ -229,6 +232,15 @@ function listChange(
 function compareObjectives(old: ObjectiveView, now: ObjectiveView, ctx: Context): Change[] {
   const changes: Change[] = [];
   if (old.period !== now.period) changes.push({ type: 'period', from: old.period, to: now.period });
+  else {
+    // Same period, own start or end moved: the cycle the team runs changed.
+    const dates = compareDates(
+      { start: old.periodStart, end: old.periodEnd },
+      { start: now.periodStart, end: now.periodEnd },
+      ctx.fy,
+    );
+    if (dates) changes.push(dates);
+  }
   if (old.status !== now.status) changes.push({ type: 'status', from: old.status, to: now.status });
   if (old.parent !== now.parent) {
     const parentRef = (view: SiteView | null, id: string | null) => {
@@ -241,7 +253,14 @@ function compareObjectives(old: ObjectiveView, now: ObjectiveView, ctx: Context)
   return changes;
 }
 
-const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+const round4 = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
+
+/** What a key result shows a diff, whatever its kind: a milestone has no numbers, a measured one no `done`. */
+function figures(kr: ResolvedKeyResult) {
+  return kr.kind === 'measured'
+    ? { start: kr.start, target: kr.target, current: kr.current, unit: kr.unit, done: undefined }
+    : { start: undefined, target: undefined, current: undefined, unit: null, done: kr.done };
+}
 
 /** Key results are matched by `id` when they have one, else by title, else by position. */
 function compareKeyResults(before: ResolvedKeyResult[], after: ResolvedKeyResult[]): Change[] {
@@ -253,26 +272,40 @@ function compareKeyResults(before: ResolvedKeyResult[], after: ResolvedKeyResult
   const old = new Map(before.map((kr, i) => [keyOf(kr, i, before), kr]));
   const now = new Map(after.map((kr, i) => [keyOf(kr, i, after), kr]));
   const changes: Change[] = [];
-  const pair = (from: number | undefined, to: number | undefined) =>
+  // A field changed when both sides have it (`undefined`: the kind has no such field) and it differs.
+  const pair = <T>(from: T | undefined, to: T | undefined) =>
     from !== undefined && to !== undefined && from !== to ? { from, to } : null;
   for (const [key, kr] of now) {
     const was = old.get(key);
-    const start = pair(was?.start, kr.start);
-    const target = pair(was?.target, kr.target);
-    const current = pair(was?.current, kr.current);
-    if (was && !start && !target && !current && was.title === kr.title && was.unit === kr.unit) continue;
+    const a = was ? figures(was) : null;
+    const b = figures(kr);
+    const start = pair(a?.start, b.start);
+    const target = pair(a?.target, b.target);
+    const current = pair(a?.current, b.current);
+    const done = pair(a?.done, b.done);
+    const same =
+      was &&
+      !start &&
+      !target &&
+      !current &&
+      !done &&
+      was.kind === kr.kind &&
+      was.title === kr.title &&
+      a?.unit === b.unit;
+    if (same) continue;
     changes.push({
       type: 'keyResult',
       change: was ? 'changed' : 'added',
       key: kr.id ?? kr.title,
       title: kr.title,
-      unit: kr.unit,
+      unit: b.unit,
       start,
       target,
       current,
+      done,
       progressFrom: was ? round4(was.progress) : null,
       progressTo: round4(kr.progress),
-      delta: was ? round4(kr.progress - was.progress) : null,
+      delta: was && was.progress !== null && kr.progress !== null ? round4(kr.progress - was.progress) : null,
     });
   }
   for (const [key, kr] of old) {
@@ -282,10 +315,11 @@ function compareKeyResults(before: ResolvedKeyResult[], after: ResolvedKeyResult
       change: 'removed',
       key: kr.id ?? kr.title,
       title: kr.title,
-      unit: kr.unit,
+      unit: figures(kr).unit,
       start: null,
       target: null,
       current: null,
+      done: null,
       progressFrom: round4(kr.progress),
       progressTo: null,
       delta: null,
@@ -325,7 +359,7 @@ export function summarizeDiff({
   let slipped = 0;
   for (const entry of changed) {
     for (const change of entry.changes) changes[change.type] = (changes[change.type] ?? 0) + 1;
-    if (entry.changes.some(isSlip)) slipped += 1;
+    if (entry.kind === 'roadmap' && entry.changes.some(isSlip)) slipped += 1;
   }
   return {
     becamePublic: becamePublic.length,

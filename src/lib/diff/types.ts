@@ -1,5 +1,12 @@
 import type { IsoDate } from '../model/dates.ts';
-import type { Audience, Confidence, Horizon, ObjectiveStatus, RoadmapStatus, Visibility } from '../model/types.ts';
+import type {
+  Audience,
+  Confidence,
+  Horizon,
+  ResolvedObjectiveStatus,
+  RoadmapStatus,
+  Visibility,
+} from '../model/types.ts';
 
 /**
  * The semantic roadmap diff: what a change does to one audience's roadmap. Both sides are
@@ -63,7 +70,9 @@ export type Change =
   | { type: 'summary'; from: string | null; to: string | null }
   | { type: 'statement'; from: string; to: string }
   | { type: 'visibility'; from: Visibility; to: Visibility }
-  | { type: 'status'; from: RoadmapStatus | ObjectiveStatus; to: RoadmapStatus | ObjectiveStatus }
+  | { type: 'status'; from: RoadmapStatus | ResolvedObjectiveStatus; to: RoadmapStatus | ResolvedObjectiveStatus }
+  | { type: 'owners'; from: string[]; to: string[] }
+  | { type: 'tracker'; from: string | null; to: string | null }
   | { type: 'horizon'; from: Horizon | null; to: Horizon | null }
   | {
       type: 'dates';
@@ -102,8 +111,11 @@ export type Change =
       unit: string | null;
       start: { from: number; to: number } | null;
       target: { from: number; to: number } | null;
-      current: { from: number; to: number } | null;
-      /** Progress 0..1 before and after (null on the side where the key result does not exist). */
+      /** `null` on a side: not measured yet there. */
+      current: { from: number | null; to: number | null } | null;
+      /** A milestone key result done, or no longer done. */
+      done: { from: boolean; to: boolean } | null;
+      /** Progress 0..1 before and after (null on a side where the key result does not exist or is not measured). */
       progressFrom: number | null;
       progressTo: number | null;
       /** progressTo - progressFrom, rounded to 4 decimals; null when added or removed. */

@@ -23,6 +23,10 @@ export function roadmapJson(view: SiteView, links: Links) {
       confidence: item.confidence,
       tags: item.tags,
       url: links.absolute(links.entryPath('roadmap', item.id)),
+      // Beyond the spec's fields, after them: what the item was written with.
+      period: item.period,
+      owners: item.owners,
+      tracker: item.tracker,
     })),
     objectives: byId(view.objectives).map((objective) => ({
       id: objective.id,
@@ -33,17 +37,26 @@ export function roadmapJson(view: SiteView, links: Links) {
       progress: round(objective.progress),
       status: objective.status,
       parent: objective.parent,
-      keyResults: objective.keyResults.map((kr) => ({
-        title: kr.title,
-        start: kr.start,
-        target: kr.target,
-        current: kr.current,
-        unit: kr.unit,
-        progress: round(kr.progress),
-      })),
+      keyResults: objective.keyResults.map((kr) =>
+        kr.kind === 'measured'
+          ? {
+              title: kr.title,
+              start: kr.start,
+              target: kr.target,
+              current: kr.current,
+              unit: kr.unit,
+              progress: round(kr.progress),
+              kind: kr.kind,
+            }
+          : { title: kr.title, done: kr.done, progress: round(kr.progress), kind: kr.kind },
+      ),
+      owners: objective.owners,
     })),
   };
 }
 
-/** Four decimals: enough for any chart, and free of float noise such as 0.30000000000000004. */
-const round = (value: number) => Math.round(value * 10_000) / 10_000;
+/**
+ * Four decimals: enough for any chart, and free of float noise such as 0.30000000000000004.
+ * Null (nothing measured yet) stays null: 0 would claim a measurement of no progress.
+ */
+const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);

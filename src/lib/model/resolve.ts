@@ -10,7 +10,7 @@ import type {
   KeyResult,
   Mission,
   Objective,
-  ObjectiveStatus,
+  ResolvedObjectiveStatus,
   RoadmapItem,
   StrategyDoc,
   Vision,
@@ -28,7 +28,7 @@ export interface Freshness {
 export type Resolved<T extends EntryBase> = T & Freshness;
 
 export interface ResolvedItem extends Resolved<RoadmapItem> {
-  /** Resolved dates: `quarter` expanded to its fiscal quarter's first and last day. */
+  /** Resolved dates: a `period` (or `quarter`) expanded to its first and last day. */
   start: IsoDate | null;
   end: IsoDate | null;
   /** The horizon by the spec's rules (null for shipped and cancelled). */
@@ -36,17 +36,18 @@ export interface ResolvedItem extends Resolved<RoadmapItem> {
   horizonIsExplicit: boolean;
 }
 
-export interface ResolvedKeyResult extends KeyResult {
-  progress: number;
-}
+/** A key result with its progress, 0..1, or null when it is not measured yet. */
+export type ResolvedKeyResult = KeyResult & { progress: number | null };
 
-export interface ResolvedObjective extends Resolved<Objective> {
+export interface ResolvedObjective extends Omit<Resolved<Objective>, 'keyResults' | 'status'> {
+  /** The dates the objective runs: its period's, or its own `start`/`end` where given. */
   periodStart: IsoDate;
   periodEnd: IsoDate;
   /** How people say the period: `FY27 Q3`, or `2027 Q3` when the fiscal year is the calendar year. */
   periodLabel: string;
-  progress: number;
-  status: ObjectiveStatus;
+  /** Null when nothing is measured: no key results, or none with a value yet. */
+  progress: number | null;
+  status: ResolvedObjectiveStatus;
   statusIsExplicit: boolean;
   keyResults: ResolvedKeyResult[];
   /** True when today falls inside the period. */
@@ -88,9 +89,9 @@ export function resolveContent(content: Content, today: IsoDate): ResolvedConten
   });
 
   const roadmap = content.roadmap.map((item): ResolvedItem => {
-    const quarter = item.quarter ? period(item.quarter, fy) : null;
-    const start = quarter ? quarter.start : item.start;
-    const end = quarter ? quarter.end : item.end;
+    const expanded = item.period ? period(item.period, fy) : null;
+    const start = expanded ? expanded.start : item.start;
+    const end = expanded ? expanded.end : item.end;
     return {
       ...fresh(item),
       start,
@@ -102,18 +103,23 @@ export function resolveContent(content: Content, today: IsoDate): ResolvedConten
 
   const objectives = content.objectives.map((objective): ResolvedObjective => {
     const p = period(objective.period, fy);
-    const keyResults = objective.keyResults.map((kr) => ({ ...kr, progress: keyResultProgress(kr) }));
+    // The cycle a team really runs (1 Sep - 31 Dec) may differ from the fiscal one.
+    const runs = { start: objective.start ?? p.start, end: objective.end ?? p.end };
+    const keyResults = objective.keyResults.map((kr): ResolvedKeyResult => ({
+      ...kr,
+      progress: keyResultProgress(kr),
+    }));
     const progress = objectiveProgress(objective.keyResults);
     return {
       ...fresh(objective),
-      periodStart: p.start,
-      periodEnd: p.end,
+      periodStart: runs.start,
+      periodEnd: runs.end,
       periodLabel: periodLabel(p, fy),
       progress,
-      status: objective.status ?? deriveObjectiveStatus(progress, p, today),
+      status: objective.status ?? deriveObjectiveStatus(progress, runs, today),
       statusIsExplicit: objective.status !== null,
       keyResults,
-      current: today >= p.start && today <= p.end,
+      current: today >= runs.start && today <= runs.end,
     };
   });
 

@@ -16,6 +16,8 @@ export type Confidence = (typeof CONFIDENCES)[number];
 
 export const OBJECTIVE_STATUSES = ['on-track', 'at-risk', 'off-track', 'achieved', 'missed', 'dropped'] as const;
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+/** What an objective's status can be once resolved: an objective with nothing measured has no derived status. */
+export type ResolvedObjectiveStatus = ObjectiveStatus | 'not-measured';
 
 export const BACKLOG_TYPES = ['story', 'defect', 'task', 'spike'] as const;
 export type BacklogType = (typeof BACKLOG_TYPES)[number];
@@ -64,21 +66,39 @@ export interface StrategyDoc extends EntryBase {
   milestones: Milestone[];
 }
 
-export interface KeyResult {
+interface KeyResultBase {
   id: string | null;
   title: string;
+}
+
+/** A key result with a number: progress runs from `start` to `target`. */
+export interface MeasuredKeyResult extends KeyResultBase {
+  kind: 'measured';
   start: number;
   target: number;
-  current: number;
+  /** Null: not measured yet (left out of the objective's progress). */
+  current: number | null;
   unit: string | null;
   confidence: number | null;
 }
 
+/** A key result that is done or not: progress 1 or 0. */
+export interface MilestoneKeyResult extends KeyResultBase {
+  kind: 'milestone';
+  done: boolean;
+}
+
+export type KeyResult = MeasuredKeyResult | MilestoneKeyResult;
+
 export interface Objective extends EntryBase {
   kind: 'objective';
   period: string;
+  /** Dates that replace the period's first or last day where the real cycle differs from the fiscal one. */
+  start: IsoDate | null;
+  end: IsoDate | null;
   parent: string | null;
   status: ObjectiveStatus | null;
+  /** May be empty: an objective without key results is "not measured". */
   keyResults: KeyResult[];
 }
 
@@ -89,7 +109,8 @@ export interface RoadmapItem extends EntryBase {
   status: RoadmapStatus;
   start: IsoDate | null;
   end: IsoDate | null;
-  quarter: string | null;
+  /** `YYYY-Qn`, `YYYY-Hn` or `YYYY` as written (`period`, or its older spelling `quarter`). */
+  period: string | null;
   horizon: Horizon | null;
   objectives: string[];
   dependsOn: string[];
@@ -131,6 +152,8 @@ export interface SiteSettings {
   fiscalYearStartMonth: number;
   staleAfterDays: number;
   themes: ThemeDecl[];
+  /** Where a tracker key links (`https://acme.atlassian.net/browse/`, or with `{key}` in it). */
+  trackerUrl: string | null;
 }
 
 /** A whole content folder, validated: what authors wrote, nothing derived yet. */

@@ -6,7 +6,7 @@ import type {
   BacklogStatus,
   EntryBase,
   Mission,
-  ObjectiveStatus,
+  ResolvedObjectiveStatus,
   StrategyDoc,
   Vision,
   WikiPage,
@@ -57,13 +57,14 @@ export interface SearchRecord extends SearchEntry {
   language: 'en';
 }
 
-export const OBJECTIVE_STATUS_LABEL: Record<ObjectiveStatus, string> = {
+export const OBJECTIVE_STATUS_LABEL: Record<ResolvedObjectiveStatus, string> = {
   'on-track': 'On track',
   'at-risk': 'At risk',
   'off-track': 'Off track',
   achieved: 'Achieved',
   missed: 'Missed',
   dropped: 'Dropped',
+  'not-measured': 'Not measured',
 };
 
 export const BACKLOG_STATUS_LABEL: Record<BacklogStatus, string> = {
@@ -151,9 +152,11 @@ function backlogRecord(view: SiteView, links: Links, b: BacklogView): SearchReco
   ]
     .filter(Boolean)
     .join(' · ');
+  // Owners and notes are found (a search for a person lists their items) but not shown in the result.
+  const words = [b.title, summary, b.owners.join(', '), b.notes].filter(Boolean).join('. ');
   return {
     url: `/${links.entryPath('backlog', b.id)}`,
-    content: `${b.title}. ${summary}.`,
+    content: `${words}.`,
     language: 'en',
     meta: clean({
       label: b.title,

@@ -82,7 +82,7 @@ export function themeGroups(view: SiteView): ThemeGroup[] {
 }
 
 /** `1 Oct 2026 – 31 Dec 2026 (FY27 Q3)`, or `Not scheduled`. */
-export function timeFrame(item: Pick<ItemView, 'start' | 'end' | 'quarter'>, view: SiteView): string {
+export function timeFrame(item: Pick<ItemView, 'start' | 'end' | 'period'>, view: SiteView): string {
   if (!item.start || !item.end) return 'Not scheduled';
   const fy = view.site.fiscalYearStartMonth;
   const q1 = periodLabel(fiscalQuarterOf(item.start, fy), fy);
@@ -149,7 +149,9 @@ export function naturalCompare(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export function percent(fraction: number): string {
+/** `42%`; null (nothing measured yet) is said in words, never shown as 0%. */
+export function percent(fraction: number | null): string {
+  if (fraction === null) return 'not measured';
   return `${Math.round(fraction * 100)}%`;
 }
 

@@ -34,6 +34,7 @@ export function site(overrides: Partial<SiteSettings> = {}): SiteSettings {
     fiscalYearStartMonth: 1,
     staleAfterDays: 90,
     themes: [],
+    trackerUrl: null,
     ...overrides,
   };
 }
@@ -69,9 +70,13 @@ export function objective(id: string, overrides: Partial<Objective> = {}): Objec
     ...base(id, `objectives/${id}.md`),
     kind: 'objective',
     period: '2026',
+    start: null,
+    end: null,
     parent: null,
     status: null,
-    keyResults: [{ id: null, title: 'Users', start: 0, target: 100, current: 50, unit: null, confidence: null }],
+    keyResults: [
+      { kind: 'measured', id: null, title: 'Users', start: 0, target: 100, current: 50, unit: null, confidence: null },
+    ],
     ...overrides,
   };
 }
@@ -85,7 +90,7 @@ export function item(id: string, overrides: Partial<RoadmapItem> = {}): RoadmapI
     status: 'planned',
     start: null,
     end: null,
-    quarter: null,
+    period: null,
     horizon: null,
     objectives: [],
     dependsOn: [],
