@@ -12,7 +12,13 @@ import type {
   WikiPage,
 } from '../model/types.ts';
 import type { Links } from '../site/links.ts';
-import { HORIZON_LABEL, KIND_LABEL, STATUS_LABEL } from '../site/page-data.ts';
+import {
+  BACKLOG_STATUS_LABEL,
+  HORIZON_LABEL,
+  KIND_LABEL,
+  OBJECTIVE_STATUS_LABEL,
+  STATUS_LABEL,
+} from '../site/labels.ts';
 
 /**
  * What the search index knows about each entry: the facets readers filter by and the
@@ -56,22 +62,6 @@ export interface SearchRecord extends SearchEntry {
   content: string;
   language: 'en';
 }
-
-export const OBJECTIVE_STATUS_LABEL: Record<ObjectiveStatus, string> = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  achieved: 'Achieved',
-  missed: 'Missed',
-  dropped: 'Dropped',
-};
-
-export const BACKLOG_STATUS_LABEL: Record<BacklogStatus, string> = {
-  todo: 'To do',
-  'in-progress': 'In progress',
-  done: 'Done',
-  'wont-do': "Won't do",
-};
 
 type PageEntry =
   | { kind: 'mission'; entry: Resolved<Mission> }

@@ -1,6 +1,6 @@
 import type { Bar, TimelineLayout } from './layout.ts';
 import { r, textWidth } from './layout.ts';
-import { STATUS_LABEL } from '../site/page-data.ts';
+import { STATUS_LABEL } from '../site/labels.ts';
 import type { RoadmapStatus } from '../model/types.ts';
 import { formatDate } from '../model/dates.ts';
 
