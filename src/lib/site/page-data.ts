@@ -68,6 +68,15 @@ export function timeFrame(item: Pick<ItemView, 'start' | 'end' | 'quarter'>, vie
   return `${formatDate(item.start)} – ${formatDate(item.end)} (${quarters})`;
 }
 
+/** `2026 Q3 – 2027 Q1`, `2026 Q4`, or `Not scheduled`: a time frame that fits a table cell. */
+export function quarterSpan(item: Pick<ItemView, 'start' | 'end'>, view: SiteView): string {
+  if (!item.start || !item.end) return 'Not scheduled';
+  const fy = view.site.fiscalYearStartMonth;
+  const q1 = periodLabel(fiscalQuarterOf(item.start, fy), fy);
+  const q2 = periodLabel(fiscalQuarterOf(item.end, fy), fy);
+  return q1 === q2 ? q1 : `${q1} – ${q2}`;
+}
+
 /** An objective followed by its visible ancestors: why the objective matters, up to the top. */
 export function objectiveChain(view: SiteView, objective: ObjectiveView): ObjectiveView[] {
   const chain = [objective];
