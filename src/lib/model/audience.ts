@@ -80,7 +80,6 @@ export interface SiteView {
   theme(id: string): ThemeView | undefined;
 }
 
-
 interface PageCollections {
   mission: EntryBase | null;
   vision: EntryBase | null;
@@ -214,7 +213,9 @@ function themeViews(site: SiteSettings, items: ItemView[], audience: Audience): 
 
 /** A theme's address segment: `Beyond the &` is `beyond-the`, not `beyond-the-`. */
 export function themeSlugOf(name: string): string {
-  return slug(name).replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  return slug(name)
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** A small stable number from a name (31-multiplier string hash). */

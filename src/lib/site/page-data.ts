@@ -139,7 +139,6 @@ export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-
 /** Objectives whose period contains today, else the latest ones: what "current" means on the home page. */
 export function currentObjectives(view: SiteView): ObjectiveView[] {
   const current = view.objectives.filter((o) => o.current);

@@ -219,7 +219,6 @@ interface Placed {
   x1: number;
 }
 
-
 /** Greedy interval packing: each extent goes on the first row where it fits after the last one. */
 function pack(extents: Placed[], gap: number): number[] {
   const rowEnds: number[] = [];

@@ -91,7 +91,10 @@ export function slideSvg(view: SiteView, slide: Slide): string {
     inlineLinks: false,
   })
     .replace(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/, '<svg')
-    .replace(/ width="[\d.]+" height="[\d.]+"/, ` x="0" y="${HEADER * SCALE}" width="${SLIDE_WIDTH}" height="${(layout.height + LEGEND_HEIGHT) * SCALE}"`);
+    .replace(
+      / width="[\d.]+" height="[\d.]+"/,
+      ` x="0" y="${HEADER * SCALE}" width="${SLIDE_WIDTH}" height="${(layout.height + LEGEND_HEIGHT) * SCALE}"`,
+    );
   const p = FILE_PALETTE;
   const pageNote = slide.count > 1 ? `· ${slide.index} of ${slide.count}` : '';
   return [
