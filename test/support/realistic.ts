@@ -149,7 +149,7 @@ export async function generateRealistic(dir: string, items: number, themeCount =
       );
     }
   }
-  files.set('backlog/tasks.yaml', `${backlog.map((b) => b.replace(/^  /gm, '')).join('\n')}\n`);
+  files.set('backlog/tasks.yaml', `${backlog.map((b) => b.replace(/^ {2}/gm, '')).join('\n')}\n`);
   await rm(dir, { recursive: true, force: true });
   for (const [path, text] of files) {
     await mkdir(dirname(join(dir, path)), { recursive: true });

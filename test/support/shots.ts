@@ -21,7 +21,11 @@ try {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const part = 2400;
   for (let y = 0, i = 0; y < height && i < 6; y += part, i++) {
-    await page.screenshot({ path: `${prefix}-${i}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(part, height - y) } });
+    await page.screenshot({
+      path: `${prefix}-${i}.png`,
+      fullPage: true,
+      clip: { x: 0, y, width, height: Math.min(part, height - y) },
+    });
   }
   console.log(`${path}: ${width} × ${height} px`);
 } finally {

@@ -222,7 +222,7 @@ describe('summaryText and headline', () => {
     after.objectives[0]!.title = 'Builds in a minute';
     after.roadmap[0]!.title = 'Builds in a minute';
     const v = (c: Content) => audienceView(resolveContent(c, '2026-11-21'), 'public');
-    const revision = { ref: 'x', hash: null, date: null, subject: null };
+    const revision = { rev: 'x', commit: null };
     const diff = diffViews(v(before), v(after), {
       audience: 'public',
       base: revision,

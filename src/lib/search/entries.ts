@@ -2,15 +2,7 @@ import { type BacklogView, type ItemView, type ObjectiveView, type SiteView, pag
 import type { IsoDate } from '../model/dates.ts';
 import { periodLabel, quartersBetween } from '../model/fiscal.ts';
 import type { Resolved } from '../model/resolve.ts';
-import type {
-  BacklogStatus,
-  EntryBase,
-  Mission,
-  ObjectiveStatus,
-  StrategyDoc,
-  Vision,
-  WikiPage,
-} from '../model/types.ts';
+import type { EntryBase, Mission, StrategyDoc, Vision, WikiPage } from '../model/types.ts';
 import type { Links } from '../site/links.ts';
 import {
   BACKLOG_STATUS_LABEL,

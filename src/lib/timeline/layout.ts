@@ -200,7 +200,6 @@ export function wrapText(text: string, width: number, fontSize: number): string[
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     let rest = word;
     while (textWidth(rest, fontSize) > width && rest.length > 1) {
       let cut = rest.length - 1;
