@@ -241,7 +241,7 @@ function legend(layout: TimelineLayout, p: Palette): string {
     parts.push(
       `${mark}<text x="${textX}" y="${y + 7}" dominant-baseline="central" style="fill:${p.muted};font-size:12px">${escapeXml(e.label)}</text>`,
     );
-    x = textX + e.label.length * 6.6 + 18;
+    x = r(textX + e.label.length * 6.6 + 18);
   }
   return `<g aria-hidden="true">${parts.join('')}</g>`;
 }
