@@ -1,4 +1,5 @@
 import { type BacklogView, type ItemView, type ObjectiveView, type SiteView, pageEntries } from '../model/audience.ts';
+import { plainTitle } from '../site/inline-title.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { periodLabel, quartersBetween } from '../model/fiscal.ts';
 import type { Resolved } from '../model/resolve.ts';
@@ -67,7 +68,8 @@ type PageEntry =
 export function pageSearchEntry(view: SiteView, page: PageEntry): SearchEntry {
   const base = (entry: EntryBase, summary: string | null | undefined): SearchEntry => ({
     meta: clean({
-      title: entry.title,
+      // Results show the words; the marks of inline Markdown would show as typed.
+      title: plainTitle(entry.title),
       kind: KIND_LABEL[entry.kind],
       summary: summary ?? undefined,
       internal: view.audience === 'internal' && entry.visibility === 'internal' ? 'yes' : undefined,
@@ -143,7 +145,7 @@ function backlogRecord(view: SiteView, links: Links, b: BacklogView): SearchReco
     content: `${b.title}. ${summary}.`,
     language: 'en',
     meta: clean({
-      label: b.title,
+      label: plainTitle(b.title),
       kind,
       summary,
       status,
