@@ -1,7 +1,8 @@
 /**
  * `npm run screenshot -- <dist-dir> <page-path> <out.png> [--dark] [--width N]`: serve a built
  * site on 127.0.0.1 and take a full-page screenshot in Debian's Chromium, to look at a page
- * the way a reader would.
+ * the way a reader would. On /search/ (a page with `?q=` or facets) it waits for the results
+ * to be drawn first. Prints the page's height in CSS pixels.
  */
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../test/support/serve.ts';
@@ -24,8 +25,23 @@ try {
     colorScheme: values.dark ? 'dark' : 'light',
   });
   await page.goto(`${server.url}${path.replace(/^\//, '')}`);
+  if (await page.locator('pagefind-results').count()) {
+    // Pagefind searches after the page loads: shoot once the summary has settled on a count
+    // (or says there is nothing to search for) and the first results are drawn.
+    await page.waitForFunction(
+      () => {
+        const text = document.querySelector('pagefind-summary')?.textContent?.trim() ?? '';
+        if (/searching/i.test(text) || text === '') return false;
+        if (!/\d+ results?/i.test(text)) return true;
+        return document.querySelectorAll('pagefind-results li').length > 0;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+  }
   await page.screenshot({ path: out, fullPage: true });
-  console.log(`wrote ${out}`);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`wrote ${out} (${values.width} × ${height} px)`);
 } finally {
   await browser.close();
   await server.close();

@@ -75,7 +75,16 @@ describe('the timeline files', () => {
       /<svg viewBox="0 0 1200 \d+" role="img" aria-labelledby="timeline-all-title timeline-all-desc"/,
     );
     expect(html).toContain('<desc id="timeline-all-desc">3 dated roadmap items');
-    expect(html).toContain('Roadmap timeline · Fixture Roadmap as a table');
+    // /roadmap/'s list of all items is the drawing's table there; a theme's page has its own.
+    expect(html).toContain('All roadmap items');
+    const theme = await readFile(join(out, 'roadmap/themes/trust/index.html'), 'utf8');
+    expect(theme).toContain('Trust timeline · Fixture Roadmap as a table');
+  });
+
+  it('include 1920 × 1080 slides of the whole roadmap and of each public theme', async () => {
+    const files = (await listFiles(out)).filter((f) => f.startsWith('slides/') && f.endsWith('.png'));
+    expect(files).toEqual(['slides/speed-1.png', 'slides/timeline-1.png', 'slides/trust-1.png']);
+    for (const f of files) expect(pngSize(await readFile(join(out, f)))).toEqual({ width: 1920, height: 1080 });
   });
 });
 

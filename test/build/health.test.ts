@@ -87,13 +87,14 @@ describe('the internal /backlog/', () => {
   });
 
   it('shows a traceability row per item with counts, points, share done and sprints', async () => {
-    const html = await page(internalOut, 'backlog/index.html');
+    // The table lives on its own pages, so /backlog/ stays a few screens.
+    const html = await page(internalOut, 'backlog/by-theme/index.html');
     expect(row(html, 'Healthy item')).toMatch(
       /3 stories 1 done, 1 in progress, 1 to do 3 \/ 16 33% 2026-S10 – 2026-S12 3 sprints/,
     );
     expect(row(html, 'Idle now item')).toContain('No backlog');
     expect(html).toMatch(
-      /<th scope="col" aria-sort="ascending"><a href="\/backlog\/#traceability" class="sort-link">Theme/,
+      /<th scope="col" aria-sort="ascending"><a href="\/backlog\/by-theme\/#traceability" class="sort-link">Theme/,
     );
   });
 
@@ -225,10 +226,11 @@ describe('a public build', () => {
     expect(all).toContain('This public site shows 10 backlog items, to anyone.');
     expect(all).toContain('2 themes, 8 roadmap items (epics)');
     expect(all).toContain('7 stories, 1 defect, 2 tasks');
-    expect(row(html, 'Healthy item')).toMatch(
+    const table = await page(publicOut, 'backlog/by-theme/index.html');
+    expect(row(table, 'Healthy item')).toMatch(
       /2 stories 1 done, 1 in progress 3 \/ 8 50% 2026-S10 – 2026-S11 2 sprints/,
     );
-    expect(row(html, 'Done but not shipped')).toMatch(/2 stories 2 done 5 \/ 5 100%/);
+    expect(row(table, 'Done but not shipped')).toMatch(/2 stories 2 done 5 \/ 5 100%/);
     expect(section(html, 'gap-orphans')).toContain('(1)');
     expect(all).toContain('1 backlog item with no epic');
     expect(all).toContain('Drift (5)');

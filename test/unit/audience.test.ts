@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type SiteView, THEME_PALETTE, audienceView, canSee } from '../../src/lib/model/audience.ts';
+import { type SiteView, audienceView, canSee } from '../../src/lib/model/audience.ts';
+import { THEME_PALETTE } from '../../src/lib/model/theme-palette.ts';
 import { resolveContent } from '../../src/lib/model/resolve.ts';
 import type { Audience, Content } from '../../src/lib/model/types.ts';
 import {
@@ -180,11 +181,13 @@ describe('audienceView for the public', () => {
       id: 'Trust',
       slug: 'trust',
       color: '#2f6fed',
+      mark: 'circle',
       description: 'Make the roadmap believable',
       declared: true,
     });
     expect(view.theme('Billing')).toMatchObject({ slug: 'billing', description: null, declared: false });
     expect(THEME_PALETTE).toContain(view.theme('Billing')!.color);
+    expect(view.theme('Billing')!.color).not.toBe(view.theme('Notifications')!.color);
   });
 
   it('does not pass the declared theme list on in its site settings', () => {

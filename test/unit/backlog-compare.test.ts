@@ -154,6 +154,24 @@ describe('the roadmap-vs-backlog comparison', () => {
     expect(JSON.stringify(rows)).not.toMatch(/zebra|internal/i);
   });
 
+  it('says how far ahead each side looks from the data, not in canned words', () => {
+    const rows = comparisonRows(view(WORLD));
+    expect(rows[2]!.roadmap[1]).toMatch(/^Looks \d+ months? ahead: open items run to \d+ \w+ \d{4}\.$/);
+    expect(rows[2]!.backlog.slice(1)).toEqual([
+      'Open work is planned into 4 sprints (2026-S10 – 2027-S1).',
+      '2 open items in no sprint.',
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/one or two sprints|about three months/);
+  });
+
+  it('says the backlog names no sprints when none of its open work is in one', () => {
+    const rows = comparisonRows(
+      view({ roadmap: [item('a')], backlog: [backlogItem('B-1', { epic: 'a', status: 'todo' })] }),
+    );
+    expect(rows[2]!.backlog[1]).toBe('No sprints: none of the 1 open item is planned into one.');
+    expect(rows[2]!.roadmap[1]).toBe('No open item is dated beyond today.');
+  });
+
   it('says so when there is nothing to compare', () => {
     const rows = comparisonRows(view({}));
     expect(rows[0]!.backlog).toEqual(['No backlog items']);
@@ -211,10 +229,10 @@ describe('the traceability table', () => {
     expect(order('drift')[0]).toBe('audit');
   });
 
-  it('offers one pre-rendered page per sort, the default being /backlog/ itself', () => {
-    expect(traceSort(DEFAULT_TRACE_SORT).path).toBe('backlog/');
+  it('offers one pre-rendered page per sort, off /backlog/ so it stays a few screens', () => {
+    expect(traceSort(DEFAULT_TRACE_SORT).path).toBe('backlog/by-theme/');
     expect(TRACE_SORTS.map((s) => s.path)).toEqual([
-      'backlog/',
+      'backlog/by-theme/',
       'backlog/by-item/',
       'backlog/by-status/',
       'backlog/by-when/',
@@ -224,7 +242,7 @@ describe('the traceability table', () => {
     ]);
     expect(traceSort('drift').direction).toBe('descending');
     expect(traceSortFromSegment('by-status')).toBe('status');
-    expect(traceSortFromSegment('by-theme')).toBeNull();
+    expect(traceSortFromSegment('by-theme')).toBe('theme');
     expect(traceSortFromSegment('status')).toBeNull();
     expect(traceSortFromSegment('by-nonsense')).toBeNull();
   });

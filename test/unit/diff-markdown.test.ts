@@ -223,4 +223,23 @@ describe('summaryText and headline', () => {
     expect(headline(few)).toBe('“Status page” is now shipped');
     expect(headline(diffFor('public'))).toBe('2 entries published, 1 removed, 3 changed (1 slipped)');
   });
+
+  it('say a rename from what to what, once for an objective and its item renamed alike', () => {
+    const before = content({
+      objectives: [objective('goal', { title: 'Faster builds' })],
+      roadmap: [item('goal', { title: 'Faster builds', objectives: ['goal'] })],
+    });
+    const after = structuredClone(before);
+    after.objectives[0]!.title = 'Builds in a minute';
+    after.roadmap[0]!.title = 'Builds in a minute';
+    const v = (c: Content) => audienceView(resolveContent(c, '2026-11-21'), 'public');
+    const revision = { rev: 'x', commit: null };
+    const diff = diffViews(v(before), v(after), {
+      audience: 'public',
+      base: revision,
+      head: revision,
+      today: '2026-11-21',
+    });
+    expect(headline(diff)).toBe('“Faster builds” renamed “Builds in a minute” (item and objective)');
+  });
 });

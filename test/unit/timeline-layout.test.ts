@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type TimelineInput, type TimelineItem, layoutTimeline, textWidth } from '../../src/lib/timeline/layout.ts';
+import {
+  type TimelineInput,
+  type TimelineItem,
+  layoutTimeline,
+  textWidth,
+  wrapText,
+} from '../../src/lib/timeline/layout.ts';
 import { parsePeriod } from '../../src/lib/model/fiscal.ts';
 
 const item = (
@@ -44,31 +50,25 @@ const crowded = [
   item('g', 'Speed', '2027-06-30', '2027-09-30', { title: 'Ends the timeline with a long label' }),
 ];
 
-type Box = { x0: number; x1: number; y0: number; y1: number; id: string };
-function boxes(layout: ReturnType<typeof layoutTimeline>): Box[] {
-  return layout.bars.flatMap((bar) => {
-    const w = textWidth(bar.label.text, 13);
-    const labelX0 = bar.label.anchor === 'start' ? bar.label.x : bar.label.x - w;
-    return [
-      { id: `${bar.id} bar`, x0: bar.x, x1: bar.x + bar.width, y0: bar.y, y1: bar.y + bar.height },
-      ...(bar.label.inside
-        ? []
-        : [{ id: `${bar.id} label`, x0: labelX0, x1: labelX0 + w, y0: bar.y, y1: bar.y + bar.height }]),
-    ];
+describe('wrapping titles', () => {
+  it('breaks between words and keeps every word', () => {
+    const lines = wrapText('Make the build twice as fast for the largest workspaces', 120, 13);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Make the build twice as fast for the largest workspaces');
   });
-}
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+  it('breaks a word longer than a line where it must', () => {
+    const lines = wrapText('Supercalifragilisticexpialidocious', 60, 13);
+    expect(lines.join('')).toBe('Supercalifragilisticexpialidocious');
+    for (const line of lines) expect(textWidth(line, 13)).toBeLessThanOrEqual(60);
+  });
+});
 
 describe('timeline layout', () => {
-  it('never lets two bars or labels overlap', () => {
-    const all = boxes(layoutTimeline(input(crowded)));
-    const clashes = all.flatMap((a, i) =>
-      all
-        .slice(i + 1)
-        .filter((b) => a.id.split(' ')[0] !== b.id.split(' ')[0] && overlaps(a, b))
-        .map((b) => `${a.id} × ${b.id}`),
-    );
-    expect(clashes).toEqual([]);
+  it('gives every item a row of its own, so no two bars or titles share a line', () => {
+    const layout = layoutTimeline(input(crowded));
+    const rows = layout.bars.map((b) => [b.rowY, b.rowY + b.rowHeight] as const).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]![0]).toBeGreaterThanOrEqual(rows[i - 1]![1]);
   });
 
   it('keeps every bar inside the axis', () => {
@@ -79,25 +79,30 @@ describe('timeline layout', () => {
     }
   });
 
-  it('puts a long label outside a short bar and a short label inside a long bar', () => {
-    const layout = layoutTimeline(input(crowded));
-    const a = layout.bars.find((b) => b.id === 'a')!;
-    const c = layout.bars.find((b) => b.id === 'c')!;
-    expect(a.label.inside).toBe(false);
-    expect(c.label.inside).toBe(true);
+  it('shows a long title whole, wrapped onto more lines within the label column, and grows its row', () => {
+    const title =
+      'Getting Rust for Linux into stable Rust: the compiler features the kernel needs, first for tier-one targets';
+    const layout = layoutTimeline(input([item('long', 'Trust', '2027-01-01', '2027-01-20', { title })]));
+    const bar = layout.bars[0]!;
+    expect(bar.label.lines.length).toBeGreaterThan(1);
+    expect(bar.label.lines.join(' ')).toBe(title);
+    for (const line of bar.label.lines) expect(bar.label.x + textWidth(line, 13)).toBeLessThanOrEqual(layout.plot.x0);
+    expect(bar.rowHeight).toBeGreaterThanOrEqual(bar.label.lines.length * bar.label.lineHeight);
   });
 
-  it('packs overlapping items of one theme into separate rows, and others onto one', () => {
+  it('never puts a title in the time columns, where it would read as another quarter’s work', () => {
+    const layout = layoutTimeline(input(crowded));
+    for (const bar of layout.bars) {
+      for (const line of bar.label.lines) expect(bar.label.x + textWidth(line, 13)).toBeLessThanOrEqual(layout.plot.x0);
+    }
+  });
+
+  it('shows a long theme name whole in its lane’s heading', () => {
+    const theme = 'Unblocking dormant contributors and the reviewers who mentor them';
     const layout = layoutTimeline(
-      input([item('x', 'Trust', '2027-01-01', '2027-03-31'), item('y', 'Trust', '2027-02-01', '2027-05-31')]),
+      input([item('a', theme, '2027-01-01', '2027-02-01')], { themes: [{ id: theme, color: '#2d6be8' }] }),
     );
-    const [x, y] = layout.bars;
-    expect(x!.y).not.toBe(y!.y);
-    expect(layout.lanes[0]!.rows).toBe(2);
-    const apart = layoutTimeline(
-      input([item('x', 'Trust', '2027-01-01', '2027-03-31'), item('y', 'Trust', '2027-07-01', '2027-09-30')]),
-    );
-    expect(apart.lanes[0]!.rows).toBe(1);
+    expect(layout.lanes[0]!.label.lines.join(' ')).toBe(theme);
   });
 
   it('orders lanes as the themes are declared, with undeclared themes after them by name', () => {
@@ -177,6 +182,28 @@ describe('timeline layout', () => {
       ['early', 'base', true],
       ['late', 'base', false],
     ]);
+  });
+
+  it('draws a dependency between near rows as a line, and marks a far one at both ends with one number', () => {
+    const near = layoutTimeline(
+      input([item('base', 'Trust', '2027-01-01', '2027-02-28'), item('next', 'Trust', '2027-04-01', '2027-05-30')], {
+        dependencies: [{ from: 'next', to: 'base' }],
+      }),
+    );
+    expect(near.connectors[0]!.kind).toBe('line');
+    const many = Array.from({ length: 8 }, (_, i) => item(`m${i}`, 'Trust', '2027-01-02', '2027-06-30'));
+    const far = layoutTimeline(
+      input(
+        [item('base', 'Trust', '2027-01-01', '2027-02-28'), ...many, item('last', 'Speed', '2027-04-01', '2027-05-30')],
+        {
+          dependencies: [{ from: 'last', to: 'base' }],
+        },
+      ),
+    );
+    const c = far.connectors[0]!;
+    expect(c.kind).toBe('ends');
+    expect(c.number).toBe(1);
+    expect(c.marks).toHaveLength(2);
   });
 
   it('gives the same geometry for the same input', () => {

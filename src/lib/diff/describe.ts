@@ -1,5 +1,6 @@
 import { formatDate } from '../model/dates.ts';
 import type { Horizon } from '../model/types.ts';
+import { listText } from '../site/labels.ts';
 import { isSlip } from './diff.ts';
 import type { AddedEntry, Change, ChangedEntry, DiffKind, EntryRef, RoadmapDiff, Span } from './types.ts';
 
@@ -173,11 +174,27 @@ export function summaryText(diff: Pick<RoadmapDiff, 'becamePublic' | 'added' | '
  */
 export function headline(diff: RoadmapDiff, max = 2): string {
   const published = new Set(diff.becamePublic.map(key));
-  const phrases: string[] = [];
-  for (const e of diff.becamePublic) phrases.push(`Published ${quoted(e.title)}`);
-  for (const e of diff.added) if (!published.has(key(e))) phrases.push(`Added ${quoted(e.title)}`);
-  for (const e of diff.removed) phrases.push(`Removed ${quoted(e.title)}`);
-  for (const e of diff.changed) if (!onlyPublished(e, published)) phrases.push(`${quoted(e.title)} ${changeVerb(e)}`);
+  const said: { text: string; kind: DiffKind }[] = [];
+  for (const e of diff.becamePublic) said.push({ text: `Published ${quoted(e.title)}`, kind: e.kind });
+  for (const e of diff.added) if (!published.has(key(e))) said.push({ text: `Added ${quoted(e.title)}`, kind: e.kind });
+  for (const e of diff.removed) said.push({ text: `Removed ${quoted(e.title)}`, kind: e.kind });
+  for (const e of diff.changed) {
+    if (onlyPublished(e, published)) continue;
+    const title = e.changes.find((c) => c.type === 'title');
+    // A rename says from what to what; `“X” renamed` alone reads as if nothing changed.
+    const text =
+      title && title.type === 'title' && changeVerb(e) === 'renamed'
+        ? `${quoted(title.from)} renamed ${quoted(title.to)}`
+        : `${quoted(e.title)} ${changeVerb(e)}`;
+    said.push({ text, kind: e.kind });
+  }
+  // Entries of different kinds that share a title (an objective and the roadmap item for it)
+  // and changed alike are said once, naming the kinds, not twice in the same words.
+  const groups = new Map<string, DiffKind[]>();
+  for (const p of said) groups.set(p.text, [...(groups.get(p.text) ?? []), p.kind]);
+  const phrases = [...groups].map(([text, kinds]) =>
+    kinds.length > 1 ? `${text} (${listText(kinds.map((k) => KIND_NAME[k].toLowerCase()))})` : text,
+  );
   if (phrases.length === 0) return 'No visible changes';
   if (phrases.length <= max + 1) return phrases.join('; ');
   // Many changes at once (a first import, a big re-plan): say how many of each.

@@ -1,4 +1,5 @@
 import { KIND_NAME, ROW_TAG, diffRows } from '../diff/describe.ts';
+import { plainTitle } from '../site/inline-title.ts';
 import type { RoadmapDiff } from '../diff/types.ts';
 import type { Links } from '../site/links.ts';
 import { entryAnchor, entryTitle } from './group.ts';
@@ -18,7 +19,7 @@ export function feedItems(entries: HistoryEntry[], links: Links, max = 50): Feed
   return entries.slice(0, max).map((entry) => {
     const lines = diffLines(entry.diff);
     return {
-      title: entryTitle(entry),
+      title: plainTitle(entryTitle(entry)),
       link: links.absolute(`changes/#${entryAnchor(entry)}`),
       pubDate: new Date(entry.date),
       description: lines.join('\n'),
@@ -30,7 +31,8 @@ export function feedItems(entries: HistoryEntry[], links: Links, max = 50): Feed
 /** The diff as plain lines: `Published: Item “SSO”`, `Changed: Item “Search”: status: …`. */
 export function diffLines(diff: RoadmapDiff): string[] {
   return diffRows(diff).map(
-    (row) => `${ROW_TAG[row.tag]}: ${KIND_NAME[row.ref.kind]} “${row.ref.title}”${row.text ? `: ${row.text}` : ''}`,
+    (row) =>
+      `${ROW_TAG[row.tag]}: ${KIND_NAME[row.ref.kind]} “${plainTitle(row.ref.title)}”${row.text ? `: ${row.text}` : ''}`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { slug } from 'github-slugger';
+import { type ThemeMark, assignThemeColours } from './theme-palette.ts';
 import type { IsoDate } from './dates.ts';
 import type { Resolved, ResolvedContent, ResolvedItem, ResolvedObjective } from './resolve.ts';
 import type {
@@ -24,6 +25,8 @@ export interface ThemeView {
   id: string;
   slug: string;
   color: string;
+  /** The second cue beside the colour (the marker's shape), for when colours repeat. */
+  mark: ThemeMark;
   description: string | null;
   /** Declared in site.yaml (ordered and coloured there) rather than only used by items. */
   declared: boolean;
@@ -76,9 +79,6 @@ export interface SiteView {
   objective(id: string): ObjectiveView | undefined;
   theme(id: string): ThemeView | undefined;
 }
-
-/** Colours for themes site.yaml does not colour: distinct, and readable on light and dark. */
-export const THEME_PALETTE = ['#2f6fed', '#c2410c', '#15803d', '#9333ea', '#b91c1c', '#0e7490', '#a16207', '#be185d'];
 
 interface PageCollections {
   mission: EntryBase | null;
@@ -198,22 +198,24 @@ function themeViews(site: SiteSettings, items: ItemView[], audience: Audience): 
     ...others.map((id) => ({ id, color: null, description: null, declared: false })),
   ];
   const slugs = new Set<string>();
-  return all.map((t) => {
+  // Colours follow the order this view shows: a hidden theme takes no colour, so a public
+  // site's colours say nothing about how many internal themes there are.
+  const colours = assignThemeColours(all);
+  return all.map((t, i) => {
     // A name with no letters or digits, or one that slugs like another, gets a suffix from
     // its own name, so its address does not depend on which other themes this build shows.
-    let themeSlug = slug(t.id) || `theme-${nameHash(t.id)}`;
+    let themeSlug = themeSlugOf(t.id) || `theme-${nameHash(t.id)}`;
     if (slugs.has(themeSlug)) themeSlug = `${themeSlug}-${nameHash(t.id)}`;
     slugs.add(themeSlug);
-    return { ...t, slug: themeSlug, color: t.color ?? paletteColor(t.id) };
+    return { ...t, slug: themeSlug, ...colours[i]! };
   });
 }
 
-/**
- * A theme without a colour of its own gets one picked by its name, so it keeps its colour in
- * both audiences and when other themes come and go.
- */
-export function paletteColor(themeId: string): string {
-  return THEME_PALETTE[nameHash(themeId) % THEME_PALETTE.length]!;
+/** A theme's address segment: `Beyond the &` is `beyond-the`, not `beyond-the-`. */
+export function themeSlugOf(name: string): string {
+  return slug(name)
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** A small stable number from a name (31-multiplier string hash). */

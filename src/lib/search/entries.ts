@@ -1,18 +1,17 @@
-import { type BacklogView, type ItemView, type ObjectiveView, type SiteView } from '../model/audience.ts';
+import { type BacklogView, type ItemView, type ObjectiveView, type SiteView, pageEntries } from '../model/audience.ts';
+import { plainTitle } from '../site/inline-title.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { periodLabel, quartersBetween } from '../model/fiscal.ts';
 import type { Resolved } from '../model/resolve.ts';
-import type {
-  BacklogStatus,
-  EntryBase,
-  Mission,
-  ResolvedObjectiveStatus,
-  StrategyDoc,
-  Vision,
-  WikiPage,
-} from '../model/types.ts';
+import type { EntryBase, Mission, StrategyDoc, Vision, WikiPage } from '../model/types.ts';
 import type { Links } from '../site/links.ts';
-import { HORIZON_LABEL, KIND_LABEL, STATUS_LABEL } from '../site/page-data.ts';
+import {
+  BACKLOG_STATUS_LABEL,
+  HORIZON_LABEL,
+  KIND_LABEL,
+  OBJECTIVE_STATUS_LABEL,
+  STATUS_LABEL,
+} from '../site/labels.ts';
 
 /**
  * What the search index knows about each entry: the facets readers filter by and the
@@ -57,23 +56,6 @@ export interface SearchRecord extends SearchEntry {
   language: 'en';
 }
 
-export const OBJECTIVE_STATUS_LABEL: Record<ResolvedObjectiveStatus, string> = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  achieved: 'Achieved',
-  missed: 'Missed',
-  dropped: 'Dropped',
-  'not-measured': 'Not measured',
-};
-
-export const BACKLOG_STATUS_LABEL: Record<BacklogStatus, string> = {
-  todo: 'To do',
-  'in-progress': 'In progress',
-  done: 'Done',
-  'wont-do': "Won't do",
-};
-
 type PageEntry =
   | { kind: 'mission'; entry: Resolved<Mission> }
   | { kind: 'vision'; entry: Resolved<Vision> }
@@ -86,7 +68,8 @@ type PageEntry =
 export function pageSearchEntry(view: SiteView, page: PageEntry): SearchEntry {
   const base = (entry: EntryBase, summary: string | null | undefined): SearchEntry => ({
     meta: clean({
-      title: entry.title,
+      // Results show the words; the marks of inline Markdown would show as typed.
+      title: plainTitle(entry.title),
       kind: KIND_LABEL[entry.kind],
       summary: summary ?? undefined,
       internal: view.audience === 'internal' && entry.visibility === 'internal' ? 'yes' : undefined,
@@ -159,7 +142,7 @@ function backlogRecord(view: SiteView, links: Links, b: BacklogView): SearchReco
     content: `${words}.`,
     language: 'en',
     meta: clean({
-      label: b.title,
+      label: plainTitle(b.title),
       kind,
       summary,
       status,

@@ -3,7 +3,8 @@ import { formatDate } from '../model/dates.ts';
 import { type DriftFlag, driftByItem } from '../model/drift.ts';
 import { periodLabel, quartersBetween } from '../model/fiscal.ts';
 import { BACKLOG_TYPES, ROADMAP_STATUSES, type BacklogType } from '../model/types.ts';
-import { type BacklogSummary, backlogSummary, naturalCompare, plural } from './page-data.ts';
+import { type BacklogSummary, backlogSummary, naturalCompare } from './page-data.ts';
+import { plural } from './labels.ts';
 
 /**
  * What /backlog/ compares: the roadmap (strategic) beside the backlog (tactical), and every
@@ -83,6 +84,39 @@ function visibilityLine(view: SiteView, entries: { visibility: string }[], noun:
   return `This internal build shows all ${plural(entries.length, noun, nouns)}: ${pub} public, ${entries.length - pub} internal only.`;
 }
 
+const OPEN_ROADMAP = (i: ItemView) => i.status !== 'shipped' && i.status !== 'cancelled';
+
+/** How far ahead the roadmap looks, from its open dated items: `Looks 10 months ahead: …`. */
+export function roadmapReach(view: SiteView): string {
+  const ends = view.roadmap
+    .filter((i) => OPEN_ROADMAP(i) && i.end && i.end >= view.today)
+    .map((i) => i.end!)
+    .sort();
+  const last = ends.at(-1);
+  if (!last) return 'No open item is dated beyond today.';
+  const months = Math.max(
+    0,
+    (Number(last.slice(0, 4)) - Number(view.today.slice(0, 4))) * 12 +
+      Number(last.slice(5, 7)) -
+      Number(view.today.slice(5, 7)),
+  );
+  const reach = months === 0 ? 'Looks to the end of this month' : `Looks ${plural(months, 'month')} ahead`;
+  return `${reach}: open items run to ${formatDate(last)}.`;
+}
+
+/** How far ahead the backlog plans, from the sprints of its open work, or that it names none. */
+export function backlogReach(backlog: BacklogView[]): string[] {
+  const open = backlog.filter((b) => b.status === 'todo' || b.status === 'in-progress');
+  if (open.length === 0) return ['No open work.'];
+  const sprints = backlogSprints(open);
+  const unplanned = open.filter((b) => b.sprint === null).length;
+  if (sprints.length === 0) return [`No sprints: none of the ${plural(open.length, 'open item')} is planned into one.`];
+  return [
+    `Open work is planned into ${plural(sprints.length, 'sprint')} (${sprintSpan(sprints)}).`,
+    ...(unplanned > 0 ? [`${plural(unplanned, 'open item')} in no sprint.`] : []),
+  ];
+}
+
 export function comparisonRows(view: SiteView): ComparisonRow[] {
   const summary = backlogSummary(view.backlog);
   const themes = new Set(view.roadmap.map((i) => i.theme)).size;
@@ -113,11 +147,8 @@ export function comparisonRows(view: SiteView): ComparisonRow[] {
     {
       aspect: 'intent',
       label: 'Intent',
-      roadmap: [
-        'Strategic: which problems we will solve, and why, by theme and objective.',
-        'Looks about three months ahead.',
-      ],
-      backlog: ['Tactical: the stories and defects that deliver those items.', 'Looks one or two sprints ahead.'],
+      roadmap: ['Strategic: which problems we will solve, and why, by theme and objective.', roadmapReach(view)],
+      backlog: ['Tactical: the stories and defects that deliver those items.', ...backlogReach(view.backlog)],
     },
     {
       aspect: 'time',
@@ -158,7 +189,7 @@ export interface TraceSort {
   direction: 'ascending' | 'descending';
   /** `by theme, then start date`: said in the caption and the link's title. */
   description: string;
-  /** Page path below the base: the default sort is /backlog/ itself. */
+  /** Page path below the base: `backlog/by-<key>/`, the table's own pages (/backlog/ keeps a summary). */
   path: string;
 }
 
@@ -175,7 +206,7 @@ const SORTS: Record<TraceSortKey, Omit<TraceSort, 'key' | 'path'>> = {
 };
 
 export function traceSort(key: TraceSortKey): TraceSort {
-  return { key, ...SORTS[key], path: key === DEFAULT_TRACE_SORT ? 'backlog/' : `backlog/by-${key}/` };
+  return { key, ...SORTS[key], path: `backlog/by-${key}/` };
 }
 
 export const TRACE_SORTS: TraceSort[] = TRACE_SORT_KEYS.map(traceSort);
@@ -183,7 +214,7 @@ export const TRACE_SORTS: TraceSort[] = TRACE_SORT_KEYS.map(traceSort);
 /** The key of a `by-<key>` path segment, or null. */
 export function traceSortFromSegment(segment: string): TraceSortKey | null {
   const key = segment.replace(/^by-/, '');
-  return segment.startsWith('by-') && (TRACE_SORT_KEYS as readonly string[]).includes(key) && key !== DEFAULT_TRACE_SORT
+  return segment.startsWith('by-') && (TRACE_SORT_KEYS as readonly string[]).includes(key)
     ? (key as TraceSortKey)
     : null;
 }

@@ -8,35 +8,12 @@ import {
 } from '../model/audience.ts';
 import { formatDate } from '../model/dates.ts';
 import { fiscalQuarterOf, periodLabel } from '../model/fiscal.ts';
-import type { BacklogStatus, BacklogType, EntryBase, Horizon, RoadmapStatus } from '../model/types.ts';
+import type { BacklogStatus, BacklogType, EntryBase, Horizon } from '../model/types.ts';
 
 /** What pages show, worked out from a view. Pages only lay these out. */
 
-export const HORIZON_LABEL: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later' };
-export const HORIZON_BLURB: Record<Horizon, string> = {
-  now: 'Being built at the moment.',
-  next: 'Starting by the end of next quarter.',
-  later: 'Further out, or not yet scheduled.',
-};
-
-export const STATUS_LABEL: Record<RoadmapStatus, string> = {
-  exploring: 'Exploring',
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  shipped: 'Shipped',
-  paused: 'Paused',
-  cancelled: 'Cancelled',
-};
-
-export const KIND_LABEL: Record<EntryBase['kind'], string> = {
-  mission: 'Mission',
-  vision: 'Vision',
-  strategy: 'Strategy',
-  objective: 'Objective',
-  roadmap: 'Roadmap item',
-  backlog: 'Backlog item',
-  wiki: 'Wiki page',
-};
+export { HORIZON_BLURB, HORIZON_LABEL, KIND_LABEL, STATUS_LABEL, plural } from './labels.ts';
+import { HORIZON_BLURB, HORIZON_LABEL } from './labels.ts';
 
 const byStartThenTitle = (a: ItemView, b: ItemView) =>
   (a.start ?? '9999') < (b.start ?? '9999')
@@ -89,6 +66,15 @@ export function timeFrame(item: Pick<ItemView, 'start' | 'end' | 'period'>, view
   const q2 = periodLabel(fiscalQuarterOf(item.end, fy), fy);
   const quarters = q1 === q2 ? q1 : `${q1} – ${q2}`;
   return `${formatDate(item.start)} – ${formatDate(item.end)} (${quarters})`;
+}
+
+/** `2026 Q3 – 2027 Q1`, `2026 Q4`, or `Not scheduled`: a time frame that fits a table cell. */
+export function quarterSpan(item: Pick<ItemView, 'start' | 'end'>, view: SiteView): string {
+  if (!item.start || !item.end) return 'Not scheduled';
+  const fy = view.site.fiscalYearStartMonth;
+  const q1 = periodLabel(fiscalQuarterOf(item.start, fy), fy);
+  const q2 = periodLabel(fiscalQuarterOf(item.end, fy), fy);
+  return q1 === q2 ? q1 : `${q1} – ${q2}`;
 }
 
 /** An objective followed by its visible ancestors: why the objective matters, up to the top. */
@@ -153,10 +139,6 @@ export function naturalCompare(a: string, b: string): number {
 export function percent(fraction: number | null): string {
   if (fraction === null) return 'not measured';
   return `${Math.round(fraction * 100)}%`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Objectives whose period contains today, else the latest ones: what "current" means on the home page. */

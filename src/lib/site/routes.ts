@@ -1,7 +1,9 @@
 import type { SiteView } from '../model/audience.ts';
 import type { EntryKind } from '../model/types.ts';
 import { type PageCard, cardMeta } from '../og/page-card.ts';
-import { OBJECTIVE_STATUS_LABEL, type SearchEntry, pageSearchEntry } from '../search/entries.ts';
+import { type SearchEntry, pageSearchEntry } from '../search/entries.ts';
+import { OBJECTIVE_STATUS_LABEL } from './labels.ts';
+import { plainTitle } from './inline-title.ts';
 import type { Links } from './links.ts';
 import { percent } from './page-data.ts';
 
@@ -41,9 +43,10 @@ export function entryRoutes(view: SiteView, links: Links): Route[] {
     path: links.entryPath(kind, id),
     kind,
     id,
-    title,
+    // Page titles and cards are plain text: a title's inline Markdown marks are for HTML only.
+    title: plainTitle(title),
     description,
-    card: cardMeta(view, title, search, card ?? null),
+    card: cardMeta(view, plainTitle(title), search, card ?? null),
     searchable: true,
     search,
   });

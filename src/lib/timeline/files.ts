@@ -17,7 +17,7 @@ export function renderTimeline(
   const title = `${subject} · ${view.site.title}`;
   const description =
     `${input.items.length} dated roadmap item${input.items.length === 1 ? '' : 's'} from ${formatDate(layout.domain.start)} to ${formatDate(layout.domain.end)}, ` +
-    `by theme, as of ${formatDate(view.today)}. The table that follows the drawing lists the same items.`;
+    `by theme, as of ${formatDate(view.today)}. This page lists the same items in a table.`;
   const svgOptions = {
     title,
     description,

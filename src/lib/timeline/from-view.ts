@@ -1,6 +1,7 @@
 import type { SiteView } from '../model/audience.ts';
 import type { Links } from '../site/links.ts';
 import type { TimelineInput } from './layout.ts';
+import { plainTitle } from '../site/inline-title.ts';
 
 /**
  * The timeline's input from an audience view: dated items only (undated ones live on the
@@ -17,7 +18,8 @@ export function timelineInput(
       const path = links.entryPath('roadmap', i.id);
       return {
         id: i.id,
-        title: i.title,
+        // Drawings show the words without Markdown marks.
+        title: plainTitle(i.title),
         theme: i.theme,
         status: i.status,
         confidence: i.confidence,
@@ -31,10 +33,10 @@ export function timelineInput(
     items,
     themes: view.themes
       .filter((t) => !options.theme || t.id === options.theme)
-      .map((t) => ({ id: t.id, color: t.color })),
+      .map((t) => ({ id: t.id, color: t.color, mark: t.mark })),
     milestones: options.theme
       ? []
-      : view.strategy.flatMap((doc) => doc.milestones.map((m) => ({ title: m.title, date: m.date }))),
+      : view.strategy.flatMap((doc) => doc.milestones.map((m) => ({ title: plainTitle(m.title), date: m.date }))),
     dependencies: view.roadmap
       .filter((i) => ids.has(i.id))
       .flatMap((i) => i.dependsOn.filter((to) => ids.has(to)).map((to) => ({ from: i.id, to }))),

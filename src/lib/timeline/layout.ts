@@ -5,10 +5,12 @@ import { type FiscalPeriod, fiscalQuarterOf, periodLabel, quartersBetween } from
 import type { Confidence, RoadmapStatus } from '../model/types.ts';
 
 /**
- * The roadmap timeline as plain geometry: swimlanes per theme, one bar per dated item packed
- * into sub-rows so that no bar or label overlaps another, fiscal-quarter ticks, a today line,
- * milestones and dependency connectors. Renderers (inline SVG, standalone SVG, PNG) only draw
- * what this returns, so they cannot disagree about where anything is.
+ * The roadmap timeline as plain geometry: a lane per theme headed by the theme's full name,
+ * one row per dated item with its full title (wrapped onto more lines when long) in the label
+ * column and its bar in the time columns, fiscal-quarter ticks, a today line, milestones and
+ * dependencies. A title never sits in the time columns, so it can never read as another
+ * quarter's work. Renderers (inline SVG, standalone SVG, PNG) only draw what this returns, so
+ * they cannot disagree about where anything is.
  */
 
 export interface TimelineItem {
@@ -25,6 +27,7 @@ export interface TimelineItem {
 export interface TimelineTheme {
   id: string;
   color: string;
+  mark?: string;
 }
 
 export interface TimelineInput {
@@ -40,26 +43,34 @@ export interface TimelineInput {
 
 export interface LayoutOptions {
   width: number;
-  /** Width of the lane-name column on the left. */
+  /** Width of the label column on the left, where titles and theme names go. */
   gutter: number;
+  /** Height of a row whose title fits on one line. */
   rowHeight: number;
   barHeight: number;
   fontSize: number;
-  /** Horizontal room kept free between neighbours on one row. */
+  /** Horizontal room kept free between milestone labels on one row. */
   gap: number;
-  /** Longest label, in characters, before it is shortened with an ellipsis. */
-  maxLabelChars: number;
+  /** A dependency whose ends are further apart than this many rows is marked at both ends instead of drawn. */
+  maxConnectorRows: number;
+  /** Draw the axis over this span instead of the items' own (slides of one roadmap share one). */
+  domain?: { start: IsoDate; end: IsoDate };
 }
 
 export const DEFAULT_OPTIONS: LayoutOptions = {
   width: 1200,
-  gutter: 150,
-  rowHeight: 30,
-  barHeight: 22,
+  gutter: 420,
+  rowHeight: 28,
+  barHeight: 18,
   fontSize: 13,
   gap: 10,
-  maxLabelChars: 42,
+  maxConnectorRows: 4,
 };
+
+/** Line height of wrapped titles, as a multiple of the font size. */
+const LINE = 1.3;
+/** Height of a lane's heading row (the theme's name) per line. */
+const LANE_HEAD = 26;
 
 export interface Tick {
   x: number;
@@ -77,10 +88,14 @@ export interface Band {
 
 export interface Label {
   x: number;
+  /** Centre of the first line. */
   y: number;
+  /** The whole text, unshortened. */
   text: string;
+  /** The text wrapped to fit its column: every word of `text`, in order. */
+  lines: string[];
+  lineHeight: number;
   anchor: 'start' | 'end';
-  inside: boolean;
 }
 
 export interface Bar {
@@ -98,6 +113,9 @@ export interface Bar {
   width: number;
   height: number;
   label: Label;
+  /** The item's row: from `rowY` down `rowHeight`, the full width of the drawing. */
+  rowY: number;
+  rowHeight: number;
   /** Starts before something it depends on ends. */
   conflict: boolean;
 }
@@ -105,9 +123,13 @@ export interface Bar {
 export interface Lane {
   theme: string;
   color: string;
+  /** Marker shape, the second cue when theme colours repeat. */
+  mark: string;
   y: number;
   height: number;
   rows: number;
+  /** The theme's full name, wrapped to the drawing's width. */
+  label: Label;
 }
 
 export interface MilestoneMark {
@@ -121,9 +143,17 @@ export interface MilestoneMark {
 export interface Connector {
   from: string;
   to: string;
-  /** SVG path data from the end of `to` to the start of `from`. */
+  /**
+   * `line`: drawn as `d`, an elbow from the end of `to` to the start of `from` that crosses no
+   * other bar. `ends`: too far apart or in the way of other bars, so both ends carry the same
+   * numbered mark instead (`marks`), and the table says which waits for which.
+   */
+  kind: 'line' | 'ends';
   d: string;
-  /** The curve's vertical extent: its control points share its ends' heights. */
+  /** Numbered marks at the end of `to` and the start of `from` (`ends` only). */
+  number: number;
+  marks: { x: number; y: number }[];
+  /** The vertical extent. */
   top: number;
   bottom: number;
   conflict: boolean;
@@ -156,8 +186,31 @@ export function textWidth(text: string, fontSize: number): number {
   return units * fontSize;
 }
 
-export function shorten(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars - 1).trimEnd()}…`;
+/**
+ * `text` in lines no wider than `width`, breaking between words (a word wider than a line is
+ * broken where it must). Every character of `text` but the spaces it breaks at is kept.
+ */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (textWidth(candidate, fontSize) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    let rest = word;
+    while (textWidth(rest, fontSize) > width && rest.length > 1) {
+      let cut = rest.length - 1;
+      while (cut > 1 && textWidth(rest.slice(0, cut), fontSize) > width) cut -= 1;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 interface Placed {
@@ -184,8 +237,8 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
     ...input.items.flatMap((i) => [i.start, i.end]),
     ...input.milestones.map((m) => m.date),
   ].sort();
-  const first = fiscalQuarterOf(dates[0]!, fy);
-  const last = fiscalQuarterOf(dates[dates.length - 1]!, fy);
+  const first = fiscalQuarterOf(o.domain?.start ?? dates[0]!, fy);
+  const last = fiscalQuarterOf(o.domain?.end ?? dates[dates.length - 1]!, fy);
   const domain = { start: first.start, end: last.end };
   const x0 = o.gutter;
   const x1 = o.width - PAD;
@@ -210,7 +263,7 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
   );
   const milestoneLabels = milestoneOrder.map((m) => {
     const x = xOf(m.date) + (xAfter(m.date) - xOf(m.date)) / 2;
-    const text = shorten(m.title, o.maxLabelChars);
+    const text = m.title;
     const w = textWidth(text, o.fontSize - 1);
     const right = x + 10 + w <= x1;
     return { m, x, text, w, right, extent: right ? { x0: x - 7, x1: x + 10 + w } : { x0: x - 10 - w, x1: x + 7 } };
@@ -232,8 +285,9 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
         x: l.right ? l.x + 10 : l.x - 10,
         y: my,
         text: l.text,
+        lines: [l.text],
+        lineHeight: 0,
         anchor: l.right ? 'start' : 'end',
-        inside: false,
       },
     };
   });
@@ -246,7 +300,7 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
     ...[...byTheme.keys()]
       .filter((id) => !input.themes.some((t) => t.id === id))
       .sort()
-      .map((id) => ({ id, color: '#6b7280' })),
+      .map((id) => ({ id, color: '#6b7280', mark: 'circle' })),
   ];
 
   const itemsById = new Map(input.items.map((i) => [i.id, i]));
@@ -260,6 +314,10 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
       .map((d) => d.from),
   );
 
+  const lineHeight = Math.round(o.fontSize * LINE);
+  // Titles are indented under their theme's name; the column ends a little before the axis.
+  const labelX = 24;
+  const labelWidth = x0 - labelX - 14;
   const lanes: Lane[] = [];
   const bars: Bar[] = [];
   for (const theme of laneThemes) {
@@ -270,54 +328,58 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
         a.title.localeCompare(b.title) ||
         a.id.localeCompare(b.id),
     );
-    const placed = items.map((item) => {
+    const laneY = y;
+    const nameLines = wrapText(theme.id, o.width - labelX - PAD, o.fontSize);
+    const headHeight = LANE_HEAD + (nameLines.length - 1) * lineHeight;
+    y += headHeight;
+    for (const item of items) {
+      const lines = wrapText(item.title, labelWidth, o.fontSize);
+      const rowHeight = Math.max(o.rowHeight, lines.length * lineHeight + (o.rowHeight - lineHeight));
       const bx = xOf(item.start);
       const bw = Math.max(4, xAfter(item.end) - bx);
-      const text = shorten(item.title, o.maxLabelChars);
-      const w = textWidth(text, o.fontSize);
-      const pad = 8;
-      let label: Omit<Label, 'y'>;
-      if (w + pad * 2 <= bw) label = { x: bx + pad, text, anchor: 'start', inside: true };
-      else if (bx + bw + 6 + w <= x1) label = { x: bx + bw + 6, text, anchor: 'start', inside: false };
-      else label = { x: bx - 6, text, anchor: 'end', inside: false };
-      const extent = label.inside
-        ? { x0: bx, x1: bx + bw }
-        : label.anchor === 'start'
-          ? { x0: bx, x1: label.x + w }
-          : { x0: label.x - w, x1: bx + bw };
-      return { item, bx, bw, label, extent };
-    });
-    const rows = pack(
-      placed.map((p) => p.extent),
-      o.gap,
-    );
-    const rowCount = Math.max(1, ...rows.map((r) => r + 1));
-    const height = rowCount * o.rowHeight + LANE_PAD * 2;
-    lanes.push({ theme: theme.id, color: theme.color, y, height, rows: rowCount });
-    placed.forEach((p, i) => {
-      const by = y + LANE_PAD + rows[i]! * o.rowHeight + (o.rowHeight - o.barHeight) / 2;
+      const centre = y + rowHeight / 2;
       bars.push({
-        id: p.item.id,
-        title: p.item.title,
+        id: item.id,
+        title: item.title,
         theme: theme.id,
         color: theme.color,
-        status: p.item.status,
-        confidence: p.item.confidence,
-        start: p.item.start,
-        end: p.item.end,
-        href: p.item.href,
-        x: p.bx,
-        y: by,
-        width: p.bw,
+        status: item.status,
+        confidence: item.confidence,
+        start: item.start,
+        end: item.end,
+        href: item.href,
+        x: bx,
+        y: centre - o.barHeight / 2,
+        width: bw,
         height: o.barHeight,
-        label: { ...p.label, y: by + o.barHeight / 2 },
-        conflict: conflicts.has(p.item.id),
+        label: {
+          x: labelX,
+          y: centre - ((lines.length - 1) * lineHeight) / 2,
+          text: item.title,
+          lines,
+          lineHeight,
+          anchor: 'start',
+        },
+        rowY: y,
+        rowHeight,
+        conflict: conflicts.has(item.id),
       });
+      y += rowHeight;
+    }
+    y += LANE_PAD;
+    lanes.push({
+      theme: theme.id,
+      color: theme.color,
+      mark: theme.mark ?? 'circle',
+      y: laneY,
+      height: y - laneY,
+      rows: items.length,
+      label: { x: labelX, y: laneY + LANE_HEAD / 2 + 2, text: theme.id, lines: nameLines, lineHeight, anchor: 'start' },
     });
-    y += height;
   }
 
   const barsById = new Map(bars.map((b) => [b.id, b]));
+  let numbered = 0;
   const connectors: Connector[] = input.dependencies
     .filter((d) => barsById.has(d.from) && barsById.has(d.to))
     .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
@@ -328,14 +390,44 @@ export function layoutTimeline(input: TimelineInput, options: Partial<LayoutOpti
       const sy = to.y + to.height / 2;
       const ex = from.x;
       const ey = from.y + from.height / 2;
-      const bend = Math.max(24, Math.abs(ex - sx) / 2);
+      const top = Math.min(sy, ey);
+      const bottom = Math.max(sy, ey);
+      const conflict = conflicts.has(d.from) && from.start <= to.end;
+      // An elbow: out of the end of `to`, down (or up) beside it, into the start of `from`.
+      const elbowX = Math.min(sx + 6, x1);
+      const between = bars.filter((b) => b !== from && b !== to && b.y + b.height > top && b.y < bottom);
+      const crossesRows = bars.filter((b) => b.rowY + b.rowHeight > top && b.rowY < bottom).length - 1;
+      const inTheWay = between.some(
+        (b) => (b.x <= elbowX && elbowX <= b.x + b.width) || (b.y < ey && ey < b.y + b.height),
+      );
+      const line = !conflict && ex >= elbowX && crossesRows <= o.maxConnectorRows && !inTheWay;
+      if (line) {
+        return {
+          from: d.from,
+          to: d.to,
+          kind: 'line' as const,
+          d: `M${r(sx)},${r(sy)} H${r(elbowX)} V${r(ey)} H${r(ex)}`,
+          number: 0,
+          marks: [],
+          top,
+          bottom,
+          conflict,
+        };
+      }
+      numbered += 1;
       return {
         from: d.from,
         to: d.to,
-        d: `M${r(sx)},${r(sy)} C${r(sx + bend)},${r(sy)} ${r(ex - bend)},${r(ey)} ${r(ex)},${r(ey)}`,
-        top: Math.min(sy, ey),
-        bottom: Math.max(sy, ey),
-        conflict: conflicts.has(d.from) && from.start <= to.end,
+        kind: 'ends' as const,
+        d: '',
+        number: numbered,
+        marks: [
+          { x: Math.min(sx + 9, x1 - 9), y: sy },
+          { x: Math.max(ex - 9, x0 + 9), y: ey },
+        ],
+        top,
+        bottom,
+        conflict,
       };
     });
 

@@ -1,6 +1,6 @@
-import type { Bar, TimelineLayout } from './layout.ts';
-import { r, textWidth } from './layout.ts';
-import { STATUS_LABEL } from '../site/page-data.ts';
+import type { Bar, Label, TimelineLayout } from './layout.ts';
+import { r } from './layout.ts';
+import { STATUS_LABEL } from '../site/labels.ts';
 import type { RoadmapStatus } from '../model/types.ts';
 import { formatDate } from '../model/dates.ts';
 
@@ -81,8 +81,8 @@ export interface BarChange {
   label: string;
 }
 
-/** Room below the plot for the legend, in drawing units. */
-export const LEGEND_HEIGHT = 30;
+/** Room below the plot for the legend (two lines, when it wraps), in drawing units. */
+export const LEGEND_HEIGHT = 52;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -124,23 +124,53 @@ function describeBar(bar: Bar, change?: BarChange): string {
   return parts.join(', ');
 }
 
+/** A label's lines, one `<text>` each, so every renderer breaks them in the same places. */
+function textLines(label: Label, style: string): string {
+  return label.lines
+    .map(
+      (line, i) =>
+        `<text x="${r(label.x)}" y="${r(label.y + i * label.lineHeight)}" dominant-baseline="central" text-anchor="${label.anchor}" style="${style}">${escapeXml(line)}</text>`,
+    )
+    .join('');
+}
+
+/** A theme's marker: its colour, in the shape that tells it from a theme of the same colour. */
+function themeMark(mark: string, cx: number, cy: number, color: string): string {
+  const style = `fill:${color}`;
+  switch (mark) {
+    case 'square':
+      return `<rect x="${cx - 5}" y="${cy - 5}" width="10" height="10" style="${style}"/>`;
+    case 'diamond':
+      return `<path d="M${cx},${cy - 6} L${cx + 6},${cy} L${cx},${cy + 6} L${cx - 6},${cy} Z" style="${style}"/>`;
+    case 'triangle':
+      return `<path d="M${cx},${cy - 6} L${cx + 6},${cy + 5} L${cx - 6},${cy + 5} Z" style="${style}"/>`;
+    default:
+      return `<circle cx="${cx}" cy="${cy}" r="5" style="${style}"/>`;
+  }
+}
+
 function drawBar(bar: Bar, p: Palette, link: boolean, change?: BarChange): string {
   const s = barStyle(bar.status);
   const stroke = s.stroke === 'cancelled' ? p.cancelled : bar.color;
   const weak = bar.confidence === 'low';
+  // Low confidence fades the bar, not the title: the title keeps its full contrast.
+  const fade = weak ? `;opacity:${LOW_CONFIDENCE_OPACITY}` : '';
   const rect = `<rect x="${r(bar.x)}" y="${r(bar.y)}" width="${r(bar.width)}" height="${bar.height}" rx="4" style="fill:${bar.color};fill-opacity:${s.fillOpacity};stroke:${stroke};stroke-width:1.5${
     s.dash ? `;stroke-dasharray:${s.dash}` : weak ? ';stroke-dasharray:2 3' : ''
-  }"/>`;
+  }${fade}"/>`;
   const cap = s.cap
-    ? `<rect x="${r(bar.x)}" y="${r(bar.y)}" width="${Math.min(4, r(bar.width))}" height="${bar.height}" rx="2" style="fill:${bar.color}"/>`
+    ? `<rect x="${r(bar.x)}" y="${r(bar.y)}" width="${Math.min(4, r(bar.width))}" height="${bar.height}" rx="2" style="fill:${bar.color}${fade}"/>`
     : '';
-  const label = `<text x="${r(bar.label.x)}" y="${r(bar.label.y)}" dominant-baseline="central" text-anchor="${bar.label.anchor}" style="fill:${
-    s.strike ? p.cancelled : p.text
-  };font-size:13px;font-weight:${bar.status === 'in-progress' ? 600 : 400}${s.strike ? ';text-decoration:line-through' : ''}">${escapeXml(bar.label.text)}</text>`;
+  const label = textLines(
+    bar.label,
+    `fill:${s.strike ? p.cancelled : p.text};font-size:13px;font-weight:${bar.status === 'in-progress' ? 600 : 400}${
+      s.strike ? ';text-decoration:line-through' : ''
+    }`,
+  );
   const flag = bar.conflict
     ? `<g><circle cx="${r(bar.x)}" cy="${r(bar.y)}" r="7" style="fill:${p.conflict}"/><text x="${r(bar.x)}" y="${r(bar.y)}" dominant-baseline="central" text-anchor="middle" style="fill:#ffffff;font-size:11px;font-weight:700">!</text></g>`
     : '';
-  const attributes = `${weak ? ` style="opacity:${LOW_CONFIDENCE_OPACITY}"` : ''} data-item="${escapeXml(bar.id)}" data-status="${bar.status}"${
+  const attributes = ` data-item="${escapeXml(bar.id)}" data-status="${bar.status}"${
     change ? ` data-change="${escapeXml(change.marker)}"` : ''
   }`;
   return link
@@ -154,18 +184,23 @@ function drawBar(bar: Bar, p: Palette, link: boolean, change?: BarChange): strin
  * the same links for keyboard and screen-reader users.
  */
 export function timelineLinkLayer(layout: TimelineLayout, changes?: ReadonlyMap<string, BarChange>): string {
-  const areas = layout.bars.map((bar) => {
-    const w = textWidth(bar.label.text, 13);
-    const x0 = Math.min(bar.x, bar.label.anchor === 'end' ? bar.label.x - w : bar.x);
-    const x1 = Math.max(bar.x + bar.width, bar.label.anchor === 'start' ? bar.label.x + w : bar.x + bar.width);
-    return `<a href="${escapeXml(bar.href)}" tabindex="-1"><title>${escapeXml(describeBar(bar, changes?.get(bar.id)))}</title><rect x="${r(x0 - 2)}" y="${r(bar.y - 2)}" width="${r(x1 - x0 + 4)}" height="${bar.height + 4}" rx="5"/></a>`;
-  });
+  // The whole row is the link: its title in the label column and its bar.
+  const areas = layout.bars.map(
+    (bar) =>
+      `<a href="${escapeXml(bar.href)}" tabindex="-1"><title>${escapeXml(describeBar(bar, changes?.get(bar.id)))}</title><rect x="0" y="${r(bar.rowY)}" width="${r(layout.plot.x1)}" height="${r(bar.rowHeight)}"/></a>`,
+  );
   return `<svg viewBox="0 0 ${layout.width} ${layout.height + LEGEND_HEIGHT}" class="timeline-links" aria-hidden="true" focusable="false">${areas.join('')}</svg>`;
 }
 
+/** The numbered mark at both ends of a dependency drawn without a line. */
+function pairMark(cx: number, cy: number, n: number, color: string): string {
+  return `<circle cx="${r(cx)}" cy="${r(cy)}" r="8" style="fill:#ffffff;stroke:${color};stroke-width:1.5"/><text x="${r(cx)}" y="${r(cy)}" dominant-baseline="central" text-anchor="middle" style="fill:#1a1d23;font-size:10px;font-weight:700">${n}</text>`;
+}
+
+const LEGEND_LINE = 22;
+
 function legend(layout: TimelineLayout, p: Palette): string {
-  const y = layout.height + 6;
-  const entries: { label: string; status?: RoadmapStatus; kind?: 'low' | 'today' | 'conflict' }[] = [
+  const entries: { label: string; status?: RoadmapStatus; kind?: 'low' | 'today' | 'conflict' | 'pair' }[] = [
     { label: 'In progress', status: 'in-progress' },
     { label: 'Planned', status: 'planned' },
     { label: 'Shipped', status: 'shipped' },
@@ -175,13 +210,24 @@ function legend(layout: TimelineLayout, p: Palette): string {
     { label: 'Low confidence', kind: 'low' },
     { label: 'Today', kind: 'today' },
     { label: 'Starts before a dependency ends', kind: 'conflict' },
+    ...(layout.connectors.some((c) => c.kind === 'ends')
+      ? [{ label: 'Same number: waits for', kind: 'pair' as const }]
+      : []),
   ];
-  let x = layout.plot.x0;
+  let x = 8;
+  let y = layout.height + 6;
   const parts: string[] = [];
   for (const e of entries) {
+    const width = 28 + e.label.length * 6.6 + 18;
+    if (x + width > layout.width && x > 8) {
+      x = 8;
+      y += LEGEND_LINE;
+    }
     let mark: string;
     if (e.kind === 'today') {
       mark = `<line x1="${x + 8}" x2="${x + 8}" y1="${y}" y2="${y + 14}" style="stroke:${p.today};stroke-width:2;stroke-dasharray:4 3"/>`;
+    } else if (e.kind === 'pair') {
+      mark = pairMark(x + 8, y + 7, 1, p.muted);
     } else if (e.kind === 'conflict') {
       mark = `<circle cx="${x + 8}" cy="${y + 7}" r="7" style="fill:${p.conflict}"/><text x="${x + 8}" y="${y + 7}" dominant-baseline="central" text-anchor="middle" style="fill:#ffffff;font-size:11px;font-weight:700">!</text>`;
     } else {
@@ -195,7 +241,7 @@ function legend(layout: TimelineLayout, p: Palette): string {
     parts.push(
       `${mark}<text x="${textX}" y="${y + 7}" dominant-baseline="central" style="fill:${p.muted};font-size:12px">${escapeXml(e.label)}</text>`,
     );
-    x = textX + e.label.length * 6.6 + 18;
+    x = r(textX + e.label.length * 6.6 + 18);
   }
   return `<g aria-hidden="true">${parts.join('')}</g>`;
 }
@@ -245,23 +291,35 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
     out.push(`<text x="8" y="${m.y + 20}" style="fill:${p.muted};font-size:12px;font-weight:600">Milestones</text>`);
   }
   for (const lane of layout.lanes) {
-    if (!shows(lane.y, lane.y + 22)) continue;
+    if (!shows(lane.y, lane.y + lane.height)) continue;
     out.push(`<line x1="0" x2="${x1}" y1="${lane.y}" y2="${lane.y}" style="stroke:${p.grid}"/>`);
-    out.push(`<rect x="8" y="${lane.y + 12}" width="10" height="10" rx="5" style="fill:${lane.color}"/>`);
+    out.push(themeMark(lane.mark, 13, lane.label.y, lane.color));
+    out.push(textLines(lane.label, `fill:${p.text};font-size:13px;font-weight:700`));
+  }
+  // A faint rule under each item's row leads the eye from its title to its bar.
+  for (const bar of layout.bars) {
+    if (!shows(bar.rowY, bar.rowY + bar.rowHeight)) continue;
     out.push(
-      `<text x="24" y="${lane.y + 17}" dominant-baseline="central" style="fill:${p.text};font-size:13px;font-weight:600">${escapeXml(shortLane(lane.theme))}</text>`,
+      `<line x1="${r(bar.label.x)}" x2="${x1}" y1="${r(bar.rowY + bar.rowHeight)}" y2="${r(bar.rowY + bar.rowHeight)}" style="stroke:${p.grid};stroke-dasharray:1 3"/>`,
     );
   }
   out.push(`<line x1="0" x2="${x1}" y1="${y1}" y2="${y1}" style="stroke:${p.grid}"/>`);
 
   for (const c of layout.connectors) {
-    if (!shows(c.top, c.bottom)) continue;
-    out.push(
-      `<path d="${c.d}" style="fill:none;stroke:${c.conflict ? p.conflict : p.muted};stroke-width:1.5${c.conflict ? ';stroke-dasharray:5 3' : ''}" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"/>`,
-    );
+    if (c.kind === 'line' && shows(c.top, c.bottom)) {
+      out.push(
+        `<path d="${c.d}" style="fill:none;stroke:${p.muted};stroke-width:1.5" data-from="${escapeXml(c.from)}" data-to="${escapeXml(c.to)}"/>`,
+      );
+    }
   }
   for (const bar of layout.bars) {
-    if (shows(bar.y, bar.y + bar.height)) out.push(drawBar(bar, p, o.inlineLinks, o.changes?.get(bar.id)));
+    if (shows(bar.rowY, bar.rowY + bar.rowHeight)) out.push(drawBar(bar, p, o.inlineLinks, o.changes?.get(bar.id)));
+  }
+  for (const c of layout.connectors) {
+    if (c.kind !== 'ends') continue;
+    for (const m of c.marks) {
+      if (shows(m.y)) out.push(pairMark(m.x, m.y, c.number, c.conflict ? p.conflict : p.muted));
+    }
   }
 
   for (const m of layout.milestones) {
@@ -289,9 +347,4 @@ export function timelineSvg(layout: TimelineLayout, o: SvgOptions): string {
   if (shows(layout.height + 6, layout.height + 20)) out.push(legend(layout, p));
   out.push('</svg>');
   return out.join('');
-}
-
-/** Lane names share the gutter with the colour dot: long ones are shortened to fit. */
-function shortLane(theme: string): string {
-  return theme.length > 17 ? `${theme.slice(0, 16)}…` : theme;
 }

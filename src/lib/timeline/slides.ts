@@ -1,0 +1,108 @@
+import type { SiteView } from '../model/audience.ts';
+import { formatDate } from '../model/dates.ts';
+import type { Links } from '../site/links.ts';
+import { plural } from '../site/labels.ts';
+import { timelineInput } from './from-view.ts';
+import { type TimelineInput, layoutTimeline } from './layout.ts';
+import { FILE_PALETTE, LEGEND_HEIGHT, escapeXml, timelineSvg } from './svg.ts';
+
+/**
+ * The timeline as 16:9 slides, `/slides/timeline-<n>.png` (and `/slides/<theme>-<n>.png`),
+ * exactly 1920 × 1080: as many as it takes for every row to be readable at slide size. Each
+ * slide has the title, the quarters, today and the legend; all slides of one set share one
+ * time axis, so a bar is in the same place on every slide. Lanes are kept whole where they
+ * fit; a lane longer than a slide goes on over the next ones, its name repeated.
+ */
+
+export const SLIDE_WIDTH = 1920;
+export const SLIDE_HEIGHT = 1080;
+/** Drawing units per slide pixel: the timeline is laid out 1,280 units wide, drawn 1.5×. */
+const SCALE = 1.5;
+const DRAW_WIDTH = SLIDE_WIDTH / SCALE;
+/** Room for the slide's title and footer, in drawing units. */
+const HEADER = 62;
+const FOOTER = 22;
+const BUDGET = SLIDE_HEIGHT / SCALE - HEADER - FOOTER - LEGEND_HEIGHT;
+const LAYOUT = { width: DRAW_WIDTH, gutter: 470 };
+
+export interface Slide {
+  /** `timeline-1`, `trust-2`: the file is `slides/<name>.png`. */
+  name: string;
+  index: number;
+  count: number;
+  input: TimelineInput;
+  /** The time axis all slides of the set share. */
+  domain: { start: string; end: string };
+}
+
+/** The slides of the whole roadmap, or of one theme (`options.theme`). */
+export function slideSet(view: SiteView, links: Links, options: { theme?: string } = {}): Slide[] {
+  const all = timelineInput(view, links, { theme: options.theme, absoluteLinks: true });
+  if (all.items.length === 0) return [];
+  const whole = layoutTimeline(all, LAYOUT);
+  const domain = whole.domain;
+  const fixed = { ...LAYOUT, domain };
+  const heightOf = (ids: Set<string>) => layoutTimeline(subset(all, ids), fixed).height;
+  // Greedy: rows in drawing order (lane by lane), a new slide when the next row would not fit.
+  const order = [...whole.bars].sort((a, b) => a.rowY - b.rowY).map((b) => b.id);
+  const pages: Set<string>[] = [];
+  let current = new Set<string>();
+  for (const id of order) {
+    const next = new Set([...current, id]);
+    // The first slide also carries the milestones.
+    const budget = BUDGET - (pages.length === 0 ? (whole.milestoneLane?.height ?? 0) : 0);
+    if (current.size > 0 && heightOf(next) > budget) {
+      pages.push(current);
+      current = new Set([id]);
+    } else current = next;
+  }
+  if (current.size) pages.push(current);
+  const prefix = options.theme ? (view.theme(options.theme)?.slug ?? 'theme') : 'timeline';
+  return pages.map((ids, i) => ({
+    name: `${prefix}-${i + 1}`,
+    index: i + 1,
+    count: pages.length,
+    // Milestones go on the first slide only.
+    input: { ...subset(all, ids), milestones: i === 0 ? all.milestones : [] },
+    domain,
+  }));
+
+  function subset(input: TimelineInput, ids: Set<string>): TimelineInput {
+    return {
+      ...input,
+      items: input.items.filter((it) => ids.has(it.id)),
+      dependencies: input.dependencies.filter((d) => ids.has(d.from) && ids.has(d.to)),
+      milestones: [],
+    };
+  }
+}
+
+/** One slide as a 1920 × 1080 SVG: heading, the timeline drawing scaled to fit, a footer. */
+export function slideSvg(view: SiteView, slide: Slide): string {
+  const layout = layoutTimeline(slide.input, { ...LAYOUT, domain: slide.domain });
+  const subject = slide.input.themes.length === 1 ? slide.input.themes[0]!.id : 'Roadmap timeline';
+  const title = `${subject} · ${view.site.title}`;
+  const inner = timelineSvg(layout, {
+    title,
+    description: `${plural(slide.input.items.length, 'dated roadmap item')}, slide ${slide.index} of ${slide.count}.`,
+    palette: FILE_PALETTE,
+    idPrefix: `slide-${slide.index}`,
+    standalone: true,
+    inlineLinks: false,
+  })
+    .replace(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/, '<svg')
+    .replace(
+      / width="[\d.]+" height="[\d.]+"/,
+      ` x="0" y="${HEADER * SCALE}" width="${SLIDE_WIDTH}" height="${(layout.height + LEGEND_HEIGHT) * SCALE}"`,
+    );
+  const p = FILE_PALETTE;
+  const pageNote = slide.count > 1 ? `· ${slide.index} of ${slide.count}` : '';
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SLIDE_WIDTH} ${SLIDE_HEIGHT}" width="${SLIDE_WIDTH}" height="${SLIDE_HEIGHT}" style="font-family:${p.font}">`,
+    `<rect width="${SLIDE_WIDTH}" height="${SLIDE_HEIGHT}" style="fill:${p.background}"/>`,
+    `<text x="36" y="52" style="fill:${p.text};font-size:40px;font-weight:700">${escapeXml(subject)} <tspan style="fill:${p.muted};font-weight:400">${escapeXml(pageNote)}</tspan></text>`,
+    `<text x="${SLIDE_WIDTH - 36}" y="52" text-anchor="end" style="fill:${p.muted};font-size:24px">${escapeXml(`${view.site.title} · as of ${formatDate(view.today)}`)}</text>`,
+    inner,
+    `</svg>`,
+  ].join('');
+}
