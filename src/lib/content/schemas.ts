@@ -9,6 +9,7 @@ import {
   ROADMAP_STATUSES,
   VISIBILITIES,
 } from '../model/types.ts';
+import { importSettingsSchema } from '../import/settings.ts';
 
 /**
  * The authoring contract (shared/spec/content-model.md) as zod schemas. Each schema checks one
@@ -194,6 +195,7 @@ export const siteSchema = z.object({
     .min(1, { error: 'expected a whole number of days, at least 1' })
     .optional(),
   themes: z.array(themeSchema).optional(),
+  import: importSettingsSchema.optional(),
 });
 
 /** Field names each kind knows, to warn about typos such as `satus`. */
