@@ -53,11 +53,12 @@ export function readCsv(
       },
     };
   }
-  // csv-parse counts lines oddly inside quoted fields; each record's raw text says how many it spans.
+  // csv-parse counts lines oddly inside quoted fields; each record's raw text says how many it
+  // spans (with its record delimiter at the end, or only the CR of a CRLF).
   let line = 1;
   const located = records.map(({ record, raw }) => {
     const start = line;
-    line += 1 + (raw.match(/\n/g)?.length ?? 0);
+    line += 1 + (raw.replace(/(\r\n|\n|\r)$/, '').match(/\n/g)?.length ?? 0);
     return { cells: record.map(clean), line: start };
   });
   const [head, ...body] = located;

@@ -68,7 +68,7 @@ export function parseGithub(source: string, file: string): SourceParse {
     const content = item.content;
     const title = text(content.title) ?? text(item.title) ?? '';
     if (content.type === 'DraftIssue' || typeof content.number !== 'number') {
-      skipped.push({ id: title || item.id?.toString() || row, reason: 'a draft issue, which has no number to be its id' });
+      skipped.push({ id: title || item.id?.toString() || row, reason: 'draft issues (no number to be an id)' });
       return;
     }
     const repository = text(content.repository);

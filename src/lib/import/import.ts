@@ -55,9 +55,9 @@ export function importExport(input: ImportInput): ImportOutcome {
   };
   if (hasErrors(diagnostics)) return outcome;
   const header =
-    ` Backlog items imported from ${source.name} by \`cairn import ${input.source}\`.\n` +
-    ` A re-import rewrites ${OWNED_FIELDS.join(', ')} from the export; other fields\n` +
-    ` (notes, visibility, updated, ...) and comments are kept.`;
+    ` Backlog items imported from ${source.name} by \`cairn import ${input.source}\`, sorted by id.\n` +
+    ` A re-import rewrites ${OWNED_FIELDS.join(', ')} from the export;\n` +
+    ` other fields (notes, visibility, updated, ...) and comments are kept.`;
   const merged = mergeBacklog(input.existing, mapped.items, header);
   if (!merged.ok) {
     diagnostics.push({

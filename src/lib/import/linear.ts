@@ -68,7 +68,7 @@ export function parseLinear(text: string, file: string): SourceParse {
     }
     const archived = row.first('Archived');
     if (archived) {
-      skipped.push({ id: key, reason: `archived ${archived}` });
+      skipped.push({ id: key, reason: 'archived' });
       continue;
     }
     const pointsText = row.first('Estimate');
