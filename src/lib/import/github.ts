@@ -45,7 +45,8 @@ export function parseGithub(source: string, file: string): SourceParse {
   try {
     data = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return fail(`is not JSON (${(error as Error).message}); expected ${GITHUB.label}`);
+    const reason = (error as Error).message.replace(/\s+/g, ' ');
+    return fail(`is not JSON (${reason.length > 100 ? `${reason.slice(0, 97)}...` : reason}); expected ${GITHUB.label}`);
   }
   if (!isObject(data) || !Array.isArray(data.items)) {
     return fail(`is not ${GITHUB.label}: expected an object with an "items" list`);

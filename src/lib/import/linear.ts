@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../content/diagnostics.ts';
 import type { BacklogStatus } from '../model/types.ts';
-import { missingColumns, numberCell, readCsv } from './csv.ts';
+import { type CsvRow, type CsvTable, missingColumns, numberCell, readCsv } from './csv.ts';
 import type { SourceDefaults, SourceParse, SourceRecord } from './types.ts';
 
 /**
@@ -36,7 +36,12 @@ export const unguard = (cell: string): string => cell.replace(/^'(?=[=+\-@\t\r])
  * A state's type, from the dates Linear records when an issue enters a started, completed or
  * canceled state (the export has no state-type column): for a team's own state names.
  */
-function stateFromDates(row: { first(name: string): string | null }): { status: BacklogStatus; from: string } {
+function stateFromDates(
+  table: CsvTable,
+  row: CsvRow,
+): { status: BacklogStatus; from: string } | null {
+  // An export without the date columns says nothing about the state.
+  if (!['Started', 'Completed', 'Canceled'].every((name) => table.has(name))) return null;
   if (row.first('Canceled')) return { status: 'wont-do', from: 'its Canceled date' };
   if (row.first('Completed')) return { status: 'done', from: 'its Completed date' };
   if (row.first('Started')) return { status: 'in-progress', from: 'its Started date' };
@@ -92,7 +97,7 @@ export function parseLinear(text: string, file: string): SourceParse {
       kind: null,
       labels: row.all('Labels').flatMap((cell) => cell.split(/\s*,\s*/).filter(Boolean)),
       status: { value: row.first('Status') ?? '', column: 'Status' },
-      stateHint: stateFromDates(row),
+      stateHint: stateFromDates(table, row),
       resolution: null,
       epicKeys: [row.first('Project'), row.first('Parent issue')].filter((k): k is string => !!k),
       aliases: [],
