@@ -42,9 +42,8 @@ export interface ImportOutcome {
 export function importExport(input: ImportInput): ImportOutcome {
   const source = SOURCES[input.source];
   const parsed = source.parse(input.text, input.file);
-  const mapped = hasErrors(parsed.diagnostics)
-    ? { items: [], unmatched: [], diagnostics: [] }
-    : mapRecords(parsed, source.defaults, input.settings, trackerIndex(input.roadmap), input.file);
+  // Rows a source could read are mapped even when others could not, so one run reports every problem.
+  const mapped = mapRecords(parsed, source.defaults, input.settings, trackerIndex(input.roadmap), input.file);
   const diagnostics = [...parsed.diagnostics, ...mapped.diagnostics];
   const outcome: ImportOutcome = {
     diagnostics,
