@@ -30,7 +30,9 @@ async function main(): Promise<number> {
   const { values, positionals } = parsed;
   if (values.help) {
     console.log(USAGE);
-    console.log('\nWrites backlog/<source>.yaml in the content folder (or --out), updating the items it imported before.');
+    console.log(
+      '\nWrites backlog/<source>.yaml in the content folder (or --out), updating the items it imported before.',
+    );
     console.log('--dry-run   print what would change and write nothing');
     return 0;
   }

@@ -60,7 +60,9 @@ export async function runImport(opts: ImportOptions, io: ImportIo): Promise<numb
   try {
     text = await readFile(exportPath, 'utf8');
   } catch (error) {
-    io.error(`Cannot read ${opts.file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the ${sourceName(source)} export.`);
+    io.error(
+      `Cannot read ${opts.file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected the ${sourceName(source)} export.`,
+    );
     return 2;
   }
 
@@ -91,16 +93,25 @@ export async function runImport(opts: ImportOptions, io: ImportIo): Promise<numb
   const outLabel = label(outPath);
   const inBacklog = !relative(join(opts.contentDir, 'backlog'), outPath).startsWith('..');
   if (!inBacklog) {
-    io.error(`warning ${outLabel}: not inside ${label(join(opts.contentDir, 'backlog'))}/, so check and build will not read it.`);
+    io.error(
+      `warning ${outLabel}: not inside ${label(join(opts.contentDir, 'backlog'))}/, so check and build will not read it.`,
+    );
   }
   for (const epic of unmatched) {
+    const held = `its ${plural(epic.items, 'item')} ${epic.items === 1 ? 'is' : 'are'} imported without an epic`;
+    const named = epic.title ? ` ("${epic.title}")` : '';
     io.error(
-      `warning ${label(exportPath)}: parent ${epic.key}${epic.title ? ` ("${epic.title}")` : ''} matches no roadmap item's tracker; ` +
-        `its ${plural(epic.items, 'item')} ${epic.items === 1 ? 'is' : 'are'} imported without an epic (give a roadmap item \`tracker: ${epic.key}\` to link them).`,
+      source === 'jira' && /^\d+$/.test(epic.key)
+        ? `warning ${label(exportPath)}: parent with Issue id ${epic.key}${named} is not in the export, so its key is unknown; ` +
+            `${held} (export the parent too, and give its roadmap item \`tracker: <its key>\`).`
+        : `warning ${label(exportPath)}: parent ${epic.key}${named} matches no roadmap item's tracker; ` +
+            `${held} (give a roadmap item \`tracker: ${epic.key}\` to link them).`,
     );
   }
 
-  io.log(`${sourceName(source)} export ${label(exportPath)}: ${plural(items.length, 'item')}${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
+  io.log(
+    `${sourceName(source)} export ${label(exportPath)}: ${plural(items.length, 'item')}${skipped.length ? `, ${skipped.length} skipped` : ''}.`,
+  );
   const reasons = new Map<string, string[]>();
   for (const s of skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.id]);
   for (const [reason, ids] of reasons) io.log(`  skipped, ${reason} (${ids.length}): ${ids.join(', ')}`);
@@ -116,7 +127,12 @@ export async function runImport(opts: ImportOptions, io: ImportIo): Promise<numb
     );
   }
   if (unmatched.length) {
-    io.log(`  without an epic: ${plural(unmatched.reduce((n, e) => n + e.items, 0), 'item')} under ${plural(unmatched.length, 'parent')} no roadmap item tracks`);
+    io.log(
+      `  without an epic: ${plural(
+        unmatched.reduce((n, e) => n + e.items, 0),
+        'item',
+      )} under ${plural(unmatched.length, 'parent')} no roadmap item tracks`,
+    );
   }
 
   if (!merge.changed) {
@@ -134,7 +150,11 @@ export async function runImport(opts: ImportOptions, io: ImportIo): Promise<numb
 }
 
 /** `site.yaml` `import:`; problems in it are reported like check reports them. */
-async function readSettings(contentDir: string, contentLabel: string, diagnostics: Diagnostic[]): Promise<ImportSettings> {
+async function readSettings(
+  contentDir: string,
+  contentLabel: string,
+  diagnostics: Diagnostic[],
+): Promise<ImportSettings> {
   const name = ['site.yaml', 'site.yml'].find((n) => existsSync(join(contentDir, n)));
   if (!name) {
     diagnostics.push({
@@ -149,7 +169,13 @@ async function readSettings(contentDir: string, contentLabel: string, diagnostic
   const parsed = parseYaml(await readFile(join(contentDir, name), 'utf8'));
   if (parsed.errors.length) {
     for (const e of parsed.errors) {
-      diagnostics.push({ severity: 'error', file, line: e.line, field: '(yaml)', message: `YAML syntax error: ${e.message}` });
+      diagnostics.push({
+        severity: 'error',
+        file,
+        line: e.line,
+        field: '(yaml)',
+        message: `YAML syntax error: ${e.message}`,
+      });
     }
     return importSettings(undefined);
   }

@@ -23,7 +23,10 @@ beforeAll(async () => {
     ['linear', 'linear-34.csv'],
     ['github', 'github.json'],
   ] as const) {
-    const code = await runImport({ source, file: join(EXPORTS, file), dryRun: false, contentDir: content, projectRoot: root }, io);
+    const code = await runImport(
+      { source, file: join(EXPORTS, file), dryRun: false, contentDir: content, projectRoot: root },
+      io,
+    );
     expect(code).toBe(0);
   }
   build = await runBuild({ content, out, audience: 'public' });

@@ -58,8 +58,18 @@ describe('cairn import', () => {
     const { content: model, diagnostics } = await loadContent(diskSource(content, 'content'));
     expect(diagnostics.map(formatDiagnostic)).toEqual([]);
     const byId = new Map(model!.backlog.map((i) => [i.id, i]));
-    expect(byId.get('PLAT-5')).toMatchObject({ epic: 'sso', type: 'task', status: 'in-progress', file: 'backlog/jira.yaml' });
-    expect(byId.get('MOB-1')).toMatchObject({ epic: 'mobile', sprint: 'Cycle 12', points: 3, owners: ['ana@acme.example'] });
+    expect(byId.get('PLAT-5')).toMatchObject({
+      epic: 'sso',
+      type: 'task',
+      status: 'in-progress',
+      file: 'backlog/jira.yaml',
+    });
+    expect(byId.get('MOB-1')).toMatchObject({
+      epic: 'mobile',
+      sprint: 'Cycle 12',
+      points: 3,
+      owners: ['ana@acme.example'],
+    });
     expect(byId.get('beacon-13')).toMatchObject({ epic: 'beacon-alerts', type: 'defect', visibility: 'public' });
   });
 
@@ -110,7 +120,9 @@ describe('cairn import', () => {
     await writeFile(join(root, 'bad.csv'), 'ID,Title,Status\nMOB-1,A,Parked\n,No id,Todo\n');
     const run = await cairnImport('linear', join(root, 'bad.csv'));
     expect(run.code).toBe(1);
-    expect(run.err).toContain('bad.csv:2: row 2, Status: MOB-1: got "Parked", which no status map covers; map it in site.yaml: import: { statusMap: { Parked: todo } }');
+    expect(run.err).toContain(
+      'bad.csv:2: row 2, Status: MOB-1: got "Parked", which no status map covers; map it in site.yaml: import: { statusMap: { Parked: todo } }',
+    );
     expect(run.err).toContain('bad.csv:3: row 3, ID: is empty');
     expect(run.err).toContain('2 errors; nothing was written.');
     expect(await backlog('linear.yaml')).toBe(before);
@@ -136,12 +148,17 @@ describe('cairn import', () => {
     const outside = await cairnImport('jira', 'jira.csv', { out: 'elsewhere.yaml' });
     expect(outside.code).toBe(0);
     expect(existsSync(join(root, 'elsewhere.yaml'))).toBe(true);
-    expect(outside.err).toContain('warning elsewhere.yaml: not inside content/backlog/, so check and build will not read it.');
+    expect(outside.err).toContain(
+      'warning elsewhere.yaml: not inside content/backlog/, so check and build will not read it.',
+    );
   });
 
   it('reports a wrong site.yaml import: map as check does, with its line', async () => {
     const site = join(content, 'site.yaml');
-    await writeFile(site, (await readFile(site, 'utf8')).replace('"Ready for QA": in-progress', '"Ready for QA": doing'));
+    await writeFile(
+      site,
+      (await readFile(site, 'utf8')).replace('"Ready for QA": in-progress', '"Ready for QA": doing'),
+    );
     const run = await cairnImport('jira', 'jira.csv');
     expect(run.code).toBe(1);
     expect(run.err).toContain(

@@ -8,7 +8,9 @@ const ghItem = (number: number | null, fields: Record<string, unknown> = {}, typ
     type,
     body: '',
     title: `Item ${number}`,
-    ...(number === null ? {} : { number, repository: 'acme/beacon', url: `https://github.com/acme/beacon/issues/${number}` }),
+    ...(number === null
+      ? {}
+      : { number, repository: 'acme/beacon', url: `https://github.com/acme/beacon/issues/${number}` }),
   },
   id: `PVTI_${number}`,
   ...fields,
@@ -19,12 +21,18 @@ describe('the JSON of gh project item-list', () => {
   const outcome = run('github', exportText('github.json'));
 
   it('keys each issue and pull request <repository name>-<number>, and skips draft issues, saying so', () => {
-    expect(outcome.items.map((i) => i.id)).toEqual(['beacon-12', 'beacon-13', 'beacon-14', 'beacon-15', 'beacon-web-2']);
+    expect(outcome.items.map((i) => i.id)).toEqual([
+      'beacon-12',
+      'beacon-13',
+      'beacon-14',
+      'beacon-15',
+      'beacon-web-2',
+    ]);
     expect(outcome.skipped).toEqual([{ id: 'Quarterly billing?', reason: 'draft issues (no number to be an id)' }]);
     expect(outcome.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it("maps the default Status options, in any case, and an item without one to todo", () => {
+  it('maps the default Status options, in any case, and an item without one to todo', () => {
     expect(outcome.items.map((i) => [i.id, i.status])).toEqual([
       ['beacon-12', 'in-progress'],
       ['beacon-13', 'todo'],
@@ -60,25 +68,41 @@ describe('the JSON of gh project item-list', () => {
 
 describe('project fields as gh names them', () => {
   it('finds an Estimate number field and an iteration field of any name', () => {
-    const outcome = run('github', gh(ghItem(1, { estimate: 3, 'iteration 2': { title: 'Q4 wk 2', startDate: '2026-11-02', duration: 7 } })));
+    const outcome = run(
+      'github',
+      gh(ghItem(1, { estimate: 3, 'iteration 2': { title: 'Q4 wk 2', startDate: '2026-11-02', duration: 7 } })),
+    );
     expect(item(outcome, 'beacon-1')).toMatchObject({ points: 3, sprint: 'Q4 wk 2' });
   });
 
   it('prefers a field called Sprint or Iteration over other iteration fields', () => {
     const outcome = run(
       'github',
-      gh(ghItem(1, { 'release train': { title: 'Train 9', startDate: '', duration: 28 }, sprint: { title: 'Sprint 3', startDate: '', duration: 14 } })),
+      gh(
+        ghItem(1, {
+          'release train': { title: 'Train 9', startDate: '', duration: 28 },
+          sprint: { title: 'Sprint 3', startDate: '', duration: 14 },
+        }),
+      ),
     );
     expect(item(outcome, 'beacon-1')?.sprint).toBe('Sprint 3');
   });
 
   it("gives an item whose parent is in the export its parent's epic", () => {
-    const outcome = run('github', gh(ghItem(1, { epic: 'Billing revamp' }), ghItem(2, { 'parent issue': 'https://github.com/acme/beacon/issues/1' })));
+    const outcome = run(
+      'github',
+      gh(
+        ghItem(1, { epic: 'Billing revamp' }),
+        ghItem(2, { 'parent issue': 'https://github.com/acme/beacon/issues/1' }),
+      ),
+    );
     expect(item(outcome, 'beacon-2')?.epic).toBe('billing');
   });
 
   it('maps a custom Status option through statusMap, and reports one no map covers', () => {
-    const mapped = run('github', gh(ghItem(1, { status: 'Blocked' })), { settings: { statusMap: { Blocked: 'in-progress' }, typeMap: {} } });
+    const mapped = run('github', gh(ghItem(1, { status: 'Blocked' })), {
+      settings: { statusMap: { Blocked: 'in-progress' }, typeMap: {} },
+    });
     expect(item(mapped, 'beacon-1')?.status).toBe('in-progress');
     expect(messages(run('github', gh(ghItem(1, { status: 'Blocked' })), { settings: NO_IMPORT_SETTINGS }))).toEqual([
       'error export.json:1: items[0].status: beacon-1: got "Blocked", which no status map covers; map it in site.yaml: import: { statusMap: { Blocked: in-progress } } (or todo, done, wont-do)',

@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { NO_IMPORT_SETTINGS } from '../../src/lib/import/settings.ts';
 import { csv, exportText, item, messages, run } from './import-helpers.ts';
 
-
 describe('a Jira CSV export (Jira Cloud, all fields: BOM, CRLF, repeated columns)', () => {
   const outcome = run('jira', exportText('jira.csv'));
 
   it('imports every issue but the epics, keyed by issue key', () => {
-    expect(outcome.items.map((i) => i.id)).toEqual(['PLAT-2', 'PLAT-3', 'PLAT-4', 'PLAT-5', 'PLAT-6', 'PLAT-7', 'PLAT-8', 'PLAT-9']);
+    expect(outcome.items.map((i) => i.id)).toEqual([
+      'PLAT-2',
+      'PLAT-3',
+      'PLAT-4',
+      'PLAT-5',
+      'PLAT-6',
+      'PLAT-7',
+      'PLAT-8',
+      'PLAT-9',
+    ]);
     expect(outcome.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -34,7 +42,7 @@ describe('a Jira CSV export (Jira Cloud, all fields: BOM, CRLF, repeated columns
     expect(item(outcome, 'PLAT-8')?.type).toBe('defect');
   });
 
-  it('reads the status with its resolution: Done resolved as Won\'t Do is wont-do', () => {
+  it("reads the status with its resolution: Done resolved as Won't Do is wont-do", () => {
     expect(item(outcome, 'PLAT-3')?.status).toBe('done');
     expect(item(outcome, 'PLAT-4')?.status).toBe('wont-do');
     expect(item(outcome, 'PLAT-2')?.status).toBe('in-progress');
@@ -50,7 +58,7 @@ describe('a Jira CSV export (Jira Cloud, all fields: BOM, CRLF, repeated columns
     );
   });
 
-  it('resolves the parent, given as the parent\'s numeric Issue id, to its key and to the roadmap item tracking it', () => {
+  it("resolves the parent, given as the parent's numeric Issue id, to its key and to the roadmap item tracking it", () => {
     expect(item(outcome, 'PLAT-2')?.epic).toBe('sso'); // tracker: PLAT-1
     expect(item(outcome, 'PLAT-4')?.epic).toBe('search'); // tracker: the Jira URL of PLAT-20
   });
@@ -80,7 +88,12 @@ describe('an older Jira export (Epic Link, Parent id, other column order, LF, no
   });
 
   it("resolves a sub-task's Parent id through the Issue id column and gives it its story's epic", () => {
-    expect(item(outcome, 'PLAT-12')).toMatchObject({ epic: 'sso', type: 'task', status: 'todo', sprint: 'PLAT Sprint 2' });
+    expect(item(outcome, 'PLAT-12')).toMatchObject({
+      epic: 'sso',
+      type: 'task',
+      status: 'todo',
+      sprint: 'PLAT Sprint 2',
+    });
   });
 
   it('makes Closed with resolution Duplicate wont-do', () => {
@@ -101,7 +114,9 @@ describe('what a Jira export gets wrong', () => {
 
   it('reports a Linear export given as a Jira one', () => {
     const outcome = run('jira', exportText('linear-30.csv'));
-    expect(messages(outcome)[0]).toMatch(/^error export\.csv:1: \(header\): is not a Jira CSV export: missing columns "Issue key", "Summary", "Issue Type"/);
+    expect(messages(outcome)[0]).toMatch(
+      /^error export\.csv:1: \(header\): is not a Jira CSV export: missing columns "Issue key", "Summary", "Issue Type"/,
+    );
   });
 
   it('reports a row without a key by its row and line, and writes nothing', () => {
@@ -113,9 +128,13 @@ describe('what a Jira export gets wrong', () => {
   });
 
   it('reports a status no map covers with the row, the column and the site.yaml line that maps it', () => {
-    const outcome = run('jira', csv(header, 'PLAT-1,1,A,Story,Waiting for vendor,', 'PLAT-2,2,B,Story,Ready for Release,'), {
-      settings: NO_IMPORT_SETTINGS,
-    });
+    const outcome = run(
+      'jira',
+      csv(header, 'PLAT-1,1,A,Story,Waiting for vendor,', 'PLAT-2,2,B,Story,Ready for Release,'),
+      {
+        settings: NO_IMPORT_SETTINGS,
+      },
+    );
     expect(messages(outcome)).toEqual([
       'error export.csv:2: row 2, Status: PLAT-1: got "Waiting for vendor", which no status map covers; map it in site.yaml: ' +
         'import: { statusMap: { "Waiting for vendor": todo } } (or in-progress, done, wont-do)',
@@ -139,7 +158,9 @@ describe('what a Jira export gets wrong', () => {
 
   it('reports a key given twice', () => {
     const outcome = run('jira', csv(header, 'PLAT-1,1,A,Story,To Do,', 'PLAT-1,2,B,Story,To Do,'));
-    expect(messages(outcome)).toEqual(['error export.csv:3: row 3, id: duplicate key "PLAT-1", also at row 2; expected each item once']);
+    expect(messages(outcome)).toEqual([
+      'error export.csv:3: row 3, id: duplicate key "PLAT-1", also at row 2; expected each item once',
+    ]);
   });
 
   it('reports a parent Issue id that is not in the export as that id, once, with its items', () => {

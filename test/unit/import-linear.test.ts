@@ -56,9 +56,36 @@ describe('other Linear export shapes', () => {
   it('reads the 34-column shape, every field quoted, CRLF', () => {
     const outcome = run('linear', exportText('linear-34.csv'));
     expect(outcome.items).toEqual([
-      { id: 'MOB-9', title: 'Sign in with a passkey', type: 'story', status: 'done', epic: 'mobile', sprint: 'Cycle 13', points: 3, owners: ['ana@acme.example'] },
-      { id: 'MOB-10', title: 'Passkey sign-in, again', type: 'story', status: 'wont-do', epic: 'mobile', sprint: null, points: null, owners: [] },
-      { id: 'MOB-11', title: 'Haptics on pull to refresh, "subtle"', type: 'story', status: 'todo', epic: null, sprint: null, points: 0.5, owners: [] },
+      {
+        id: 'MOB-9',
+        title: 'Sign in with a passkey',
+        type: 'story',
+        status: 'done',
+        epic: 'mobile',
+        sprint: 'Cycle 13',
+        points: 3,
+        owners: ['ana@acme.example'],
+      },
+      {
+        id: 'MOB-10',
+        title: 'Passkey sign-in, again',
+        type: 'story',
+        status: 'wont-do',
+        epic: 'mobile',
+        sprint: null,
+        points: null,
+        owners: [],
+      },
+      {
+        id: 'MOB-11',
+        title: 'Haptics on pull to refresh, "subtle"',
+        type: 'story',
+        status: 'todo',
+        epic: null,
+        sprint: null,
+        points: 0.5,
+        owners: [],
+      },
     ]);
   });
 
@@ -80,14 +107,21 @@ describe("a team's own names in site.yaml", () => {
   const header = 'ID,Title,Status,Labels,Started,Completed,Canceled';
 
   it('maps a state through statusMap before any default', () => {
-    const outcome = run('linear', csv(header, 'ENG-1,A,Todo,,,,'), { settings: { statusMap: { Todo: 'in-progress' }, typeMap: {} } });
+    const outcome = run('linear', csv(header, 'ENG-1,A,Todo,,,,'), {
+      settings: { statusMap: { Todo: 'in-progress' }, typeMap: {} },
+    });
     expect(item(outcome, 'ENG-1')?.status).toBe('in-progress');
   });
 
   it('reads a custom state as started, completed or canceled from its dates', () => {
     const outcome = run(
       'linear',
-      csv(header, 'ENG-1,A,QA,,2026-11-01T00:00:00Z,,', 'ENG-2,B,Shipped,,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,', 'ENG-3,C,Dropped,,,,2026-11-03T00:00:00Z'),
+      csv(
+        header,
+        'ENG-1,A,QA,,2026-11-01T00:00:00Z,,',
+        'ENG-2,B,Shipped,,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,',
+        'ENG-3,C,Dropped,,,,2026-11-03T00:00:00Z',
+      ),
       { settings: NO_IMPORT_SETTINGS },
     );
     expect(outcome.items.map((i) => i.status)).toEqual(['in-progress', 'done', 'wont-do']);
@@ -95,7 +129,9 @@ describe("a team's own names in site.yaml", () => {
   });
 
   it('gives the type through typeMap on labels', () => {
-    const outcome = run('linear', csv(header, 'ENG-1,A,Todo,"Frontend, Spike",,,'), { settings: { statusMap: {}, typeMap: { spike: 'spike' } } });
+    const outcome = run('linear', csv(header, 'ENG-1,A,Todo,"Frontend, Spike",,,'), {
+      settings: { statusMap: {}, typeMap: { spike: 'spike' } },
+    });
     expect(item(outcome, 'ENG-1')?.type).toBe('spike');
   });
 });
@@ -114,9 +150,11 @@ describe('what a Linear export gets wrong', () => {
   });
 
   it('reports a state it cannot read when the export has no dates to tell', () => {
-    expect(messages(run('linear', csv('ID,Title,Status', 'ENG-1,A,Parked'), { settings: NO_IMPORT_SETTINGS }))).toEqual([
-      'error export.csv:2: row 2, Status: ENG-1: got "Parked", which no status map covers; map it in site.yaml: import: { statusMap: { Parked: todo } } (or in-progress, done, wont-do)',
-    ]);
+    expect(messages(run('linear', csv('ID,Title,Status', 'ENG-1,A,Parked'), { settings: NO_IMPORT_SETTINGS }))).toEqual(
+      [
+        'error export.csv:2: row 2, Status: ENG-1: got "Parked", which no status map covers; map it in site.yaml: import: { statusMap: { Parked: todo } } (or in-progress, done, wont-do)',
+      ],
+    );
   });
 });
 

@@ -61,7 +61,17 @@ describe('a new backlog file', () => {
   });
 
   it('quotes titles YAML would misread, and they read back as written', () => {
-    const titles = ['Spike: passkeys', 'yes', '2026-02-30', '# not a comment', '"quoted"', "it's", '@home', '- dash', 'Tomás'];
+    const titles = [
+      'Spike: passkeys',
+      'yes',
+      '2026-02-30',
+      '# not a comment',
+      '"quoted"',
+      "it's",
+      '@home',
+      '- dash',
+      'Tomás',
+    ];
     const { text } = merge(
       null,
       titles.map((title, i) => story(`T-${i}`, { title })),
@@ -81,8 +91,15 @@ describe('re-importing into the file', () => {
   });
 
   it('changes only the lines of what changed', () => {
-    const again = merge(first, [story('A-1', { sprint: 'S2', points: 2, epic: 'sso' }), story('A-2', { status: 'done' }), story('A-3')]);
-    expect(changedLines(first, again.text)).toEqual({ added: ['  sprint: S2', '  status: done'], removed: ['  sprint: S1'] });
+    const again = merge(first, [
+      story('A-1', { sprint: 'S2', points: 2, epic: 'sso' }),
+      story('A-2', { status: 'done' }),
+      story('A-3'),
+    ]);
+    expect(changedLines(first, again.text)).toEqual({
+      added: ['  sprint: S2', '  status: done'],
+      removed: ['  sprint: S1'],
+    });
     expect(again.updated).toEqual([
       { id: 'A-1', changes: [{ field: 'sprint', from: 'S1', to: 'S2' }] },
       { id: 'A-2', changes: [{ field: 'status', from: 'todo', to: 'done' }] },
@@ -90,7 +107,11 @@ describe('re-importing into the file', () => {
   });
 
   it('removes a field the export no longer gives, and adds one in its place among the others', () => {
-    const again = merge(first, [story('A-1', { points: 2, epic: 'sso' }), story('A-2', { epic: 'search' }), story('A-3')]);
+    const again = merge(first, [
+      story('A-1', { points: 2, epic: 'sso' }),
+      story('A-2', { epic: 'search' }),
+      story('A-3'),
+    ]);
     const a1 = again.text.split('- id: ')[1]!;
     const a2 = again.text.split('- id: ')[2]!;
     expect(a1).not.toContain('sprint');
@@ -100,14 +121,23 @@ describe('re-importing into the file', () => {
   it('keeps hand-written fields, comments and their place', () => {
     const edited = first
       .replace('- id: A-2\n', '# Ask Priya before moving this one.\n- id: A-2\n')
-      .replace('  title: Story A-2\n', '  title: Story A-2\n  visibility: public # customers asked for it\n  notes: |\n    Two lines\n    of notes.\n')
+      .replace(
+        '  title: Story A-2\n',
+        '  title: Story A-2\n  visibility: public # customers asked for it\n  notes: |\n    Two lines\n    of notes.\n',
+      )
       .replace('  status: todo\n- id: A-3', '  status: todo # until the vendor answers\n- id: A-3');
-    const again = merge(edited, [story('A-1', { sprint: 'S1', points: 2, epic: 'sso' }), story('A-2', { title: 'Renamed', status: 'done' }), story('A-3')]);
+    const again = merge(edited, [
+      story('A-1', { sprint: 'S1', points: 2, epic: 'sso' }),
+      story('A-2', { title: 'Renamed', status: 'done' }),
+      story('A-3'),
+    ]);
     expect(changedLines(edited, again.text)).toEqual({
       added: ['  title: Renamed', '  status: done # until the vendor answers'],
       removed: ['  title: Story A-2', '  status: todo # until the vendor answers'],
     });
-    expect(again.text).toContain('# Ask Priya before moving this one.\n- id: A-2\n  title: Renamed\n  visibility: public # customers asked for it\n');
+    expect(again.text).toContain(
+      '# Ask Priya before moving this one.\n- id: A-2\n  title: Renamed\n  visibility: public # customers asked for it\n',
+    );
   });
 
   it('keeps items gone from the export as they are, and reports them', () => {
@@ -118,13 +148,21 @@ describe('re-importing into the file', () => {
   });
 
   it('adds new items in id order among the others', () => {
-    const again = merge(first, [story('A-1', { sprint: 'S1', points: 2, epic: 'sso' }), story('A-2'), story('A-3'), story('A-10'), story('A-0')]);
+    const again = merge(first, [
+      story('A-1', { sprint: 'S1', points: 2, epic: 'sso' }),
+      story('A-2'),
+      story('A-3'),
+      story('A-10'),
+      story('A-0'),
+    ]);
     expect([...again.text.matchAll(/- id: (\S+)/g)].map((m) => m[1])).toEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-10']);
     expect(again.added).toEqual(['A-10', 'A-0']);
   });
 
   it('sorts a hand-ordered file by id, and leaves entries without an id at the end', () => {
-    const again = merge('- id: B-2\n  title: x\n- title: no id\n- id: B-1\n  title: y\n', [story('B-1', { title: 'y' })]);
+    const again = merge('- id: B-2\n  title: x\n- title: no id\n- id: B-1\n  title: y\n', [
+      story('B-1', { title: 'y' }),
+    ]);
     expect([...again.text.matchAll(/^- (.*)$/gm)].map((m) => m[1])).toEqual(['id: B-1', 'id: B-2', 'title: no id']);
   });
 
@@ -136,17 +174,24 @@ describe('re-importing into the file', () => {
   });
 
   it('updates the items list of a { defaults, items } file and keeps its defaults', () => {
-    const again = merge('defaults:\n  visibility: public\nitems:\n  - id: D-1\n    title: D\n    type: story\n    status: todo\n', [
-      story('D-1', { title: 'D', status: 'done' }),
-    ]);
-    expect(again.text).toBe('defaults:\n  visibility: public\nitems:\n  - id: D-1\n    title: D\n    type: story\n    status: done\n');
+    const again = merge(
+      'defaults:\n  visibility: public\nitems:\n  - id: D-1\n    title: D\n    type: story\n    status: todo\n',
+      [story('D-1', { title: 'D', status: 'done' })],
+    );
+    expect(again.text).toBe(
+      'defaults:\n  visibility: public\nitems:\n  - id: D-1\n    title: D\n    type: story\n    status: done\n',
+    );
   });
 
   it('refuses a file that is not YAML or not a list, naming the problem', () => {
-    expect(mergeBacklog('- id: ok\n- id: [unclosed\n', [], HEADER)).toMatchObject({ ok: false, line: expect.any(Number) });
+    expect(mergeBacklog('- id: ok\n- id: [unclosed\n', [], HEADER)).toMatchObject({
+      ok: false,
+      line: expect.any(Number),
+    });
     expect(mergeBacklog('title: a mapping\n', [], HEADER)).toMatchObject({
       ok: false,
-      message: 'expected a list of backlog items (or { defaults, items }) to update; fix the file or choose another --out',
+      message:
+        'expected a list of backlog items (or { defaults, items }) to update; fix the file or choose another --out',
     });
   });
 });

@@ -10,7 +10,9 @@ describe('a tracker and an epic key match when they name the same thing', () => 
 
   it('reads a Jira browse URL and a Linear issue URL as their keys', () => {
     expect(canonicalKey('https://acme.atlassian.net/browse/PLAT-12')).toBe('plat-12');
-    expect(canonicalKey('https://acme.atlassian.net/jira/software/projects/PLAT/boards/1?selectedIssue=PLAT-12')).toBe('plat-12');
+    expect(canonicalKey('https://acme.atlassian.net/jira/software/projects/PLAT/boards/1?selectedIssue=PLAT-12')).toBe(
+      'plat-12',
+    );
     expect(canonicalKey('https://linear.app/acme/issue/ENG-7/retry-failed-syncs')).toBe('eng-7');
   });
 
@@ -26,7 +28,9 @@ describe('a tracker and an epic key match when they name the same thing', () => 
 
 describe('the roadmap items by tracker', () => {
   it('finds the item whose tracker names a key, in any of its spellings', () => {
-    const index = trackerIndex([{ id: 'alerts', tracker: 'https://github.com/acme/beacon/issues/3', file: 'roadmap/alerts.md' }]);
+    const index = trackerIndex([
+      { id: 'alerts', tracker: 'https://github.com/acme/beacon/issues/3', file: 'roadmap/alerts.md' },
+    ]);
     expect(index.find('acme/beacon#3')).toBe('alerts');
     expect(index.find('acme/beacon#4')).toBeUndefined();
   });

@@ -40,7 +40,10 @@ export function readCsv(
 ): { table: CsvTable } | { diagnostic: Diagnostic } {
   let records: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, raw: true }) as unknown as { record: string[]; raw: string }[];
+    records = parse(text, { bom: true, relax_column_count: true, raw: true }) as unknown as {
+      record: string[];
+      raw: string;
+    }[];
   } catch (error) {
     const e = error as { message?: string; lines?: number };
     return {

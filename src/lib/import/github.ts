@@ -46,7 +46,9 @@ export function parseGithub(source: string, file: string): SourceParse {
     data = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = (error as Error).message.replace(/\s+/g, ' ');
-    return fail(`is not JSON (${reason.length > 100 ? `${reason.slice(0, 97)}...` : reason}); expected ${GITHUB.label}`);
+    return fail(
+      `is not JSON (${reason.length > 100 ? `${reason.slice(0, 97)}...` : reason}); expected ${GITHUB.label}`,
+    );
   }
   if (!isObject(data) || !Array.isArray(data.items)) {
     return fail(`is not ${GITHUB.label}: expected an object with an "items" list`);

@@ -8,12 +8,14 @@ import type { ImportSettings } from './settings.ts';
 import { type TrackedItem, trackerIndex } from './trackers.ts';
 import type { Source, SourceDefaults, SourceParse } from './types.ts';
 
-const SOURCES: Record<Source, { name: string; parse: (text: string, file: string) => SourceParse; defaults: SourceDefaults }> =
-  {
-    jira: { name: 'Jira', parse: parseJira, defaults: JIRA },
-    linear: { name: 'Linear', parse: parseLinear, defaults: LINEAR },
-    github: { name: 'GitHub Projects', parse: parseGithub, defaults: GITHUB },
-  };
+const SOURCES: Record<
+  Source,
+  { name: string; parse: (text: string, file: string) => SourceParse; defaults: SourceDefaults }
+> = {
+  jira: { name: 'Jira', parse: parseJira, defaults: JIRA },
+  linear: { name: 'Linear', parse: parseLinear, defaults: LINEAR },
+  github: { name: 'GitHub Projects', parse: parseGithub, defaults: GITHUB },
+};
 
 export interface ImportInput {
   source: Source;

@@ -36,10 +36,7 @@ export const unguard = (cell: string): string => cell.replace(/^'(?=[=+\-@\t\r])
  * A state's type, from the dates Linear records when an issue enters a started, completed or
  * canceled state (the export has no state-type column): for a team's own state names.
  */
-function stateFromDates(
-  table: CsvTable,
-  row: CsvRow,
-): { status: BacklogStatus; from: string } | null {
+function stateFromDates(table: CsvTable, row: CsvRow): { status: BacklogStatus; from: string } | null {
   // An export without the date columns says nothing about the state.
   if (!['Started', 'Completed', 'Canceled'].every((name) => table.has(name))) return null;
   if (row.first('Canceled')) return { status: 'wont-do', from: 'its Canceled date' };

@@ -191,7 +191,11 @@ export function mapRecords(
     }
     const orphanOf = chain.find((key) => !byKey.has(canonicalKey(key)));
     if (orphanOf) {
-      const entry = unmatched.get(orphanOf) ?? { key: orphanOf, title: parsed.epicTitles.get(orphanOf) ?? null, items: 0 };
+      const entry = unmatched.get(orphanOf) ?? {
+        key: orphanOf,
+        title: parsed.epicTitles.get(orphanOf) ?? null,
+        items: 0,
+      };
       entry.items += 1;
       unmatched.set(orphanOf, entry);
     }

@@ -50,7 +50,8 @@ const plain = (node: unknown): unknown => (isNode(node) ? node.toJSON() : node);
 
 /** Same value as far as the content model reads it: `sprint: 12` is "12", `owner: [Ana]` is "Ana". */
 function same(a: unknown, b: unknown): boolean {
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)]);
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(text) : v === undefined || v === null ? [] : [text(v)]);
   const x = list(a);
   const y = list(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
@@ -87,7 +88,8 @@ export function mergeBacklog(existing: string | null, items: readonly ImportedIt
       return {
         ok: false,
         line: 1,
-        message: 'expected a list of backlog items (or { defaults, items }) to update; fix the file or choose another --out',
+        message:
+          'expected a list of backlog items (or { defaults, items }) to update; fix the file or choose another --out',
       };
     }
   }

@@ -5,12 +5,7 @@
  */
 export function canonicalKey(key: string): string {
   const value = key.trim();
-  let url: URL | null = null;
-  try {
-    url = /^https?:\/\//i.test(value) ? new URL(value) : null;
-  } catch {
-    url = null;
-  }
+  const url = URL.canParse(value) && /^https?:\/\//i.test(value) ? new URL(value) : null;
   if (url) {
     const parts = url.pathname.split('/').filter(Boolean);
     // github.com/<owner>/<repo>/issues/<n> (or /pull/<n>)
