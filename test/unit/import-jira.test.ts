@@ -101,6 +101,35 @@ describe('an older Jira export (Epic Link, Parent id, other column order, LF, no
   });
 });
 
+describe('the Jira Server "all fields" shape (Parent id, six Sprint columns, Epic Link among many custom fields)', () => {
+  const header = [
+    'Summary,Issue key,Issue id,Parent id,Issue Type,Status,Project key,Project name,Priority,Resolution,Assignee,Reporter',
+    'Created,Updated,Σ Original Estimate,Custom field (Epic Colour),Custom field (Epic Link),Custom field (Epic Name)',
+    'Custom field (Epic Status),Custom field (Rank),Sprint,Sprint,Sprint,Sprint,Sprint,Sprint,Custom field (Story Points),Comment',
+  ].join(',');
+  const text = csv(
+    header,
+    row(
+      'Single sign-on,PLAT-1,10001,,Epic,Open,PLAT,Platform,Major,,,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,ghx-label-2,,SSO,To Do,0|i00001:,,,,,,,,',
+    ),
+    row(
+      'Audit log,PLAT-11,10011,,Story,Resolved,PLAT,Platform,Major,Fixed,Priya,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,,10001,,,0|i00002:,S1,S2,S3,S4,S5,S6,8,',
+    ),
+    row(
+      'Export it,PLAT-12,10012,10011,Sub-task,Open,PLAT,Platform,Minor,,,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,,,,,0|i00003:,S6,,,,,,,',
+    ),
+  );
+  const outcome = run('jira', text);
+
+  it('takes the last of six Sprint columns and resolves an Epic Link given as an Issue id', () => {
+    expect(item(outcome, 'PLAT-11')).toMatchObject({ sprint: 'S6', points: 8, epic: 'sso', status: 'done' });
+  });
+
+  it("gives the sub-task named by Parent id its story's epic", () => {
+    expect(item(outcome, 'PLAT-12')).toMatchObject({ epic: 'sso', type: 'task', sprint: 'S6' });
+  });
+});
+
 describe('what a Jira export gets wrong', () => {
   const header = 'Issue key,Issue id,Summary,Issue Type,Status,Parent';
 
@@ -168,11 +197,16 @@ describe('what a Jira export gets wrong', () => {
     expect(outcome.unmatched).toEqual([{ key: '99', title: null, items: 2 }]);
   });
 
-  it('warns about story points that are not a number and imports the item without them', () => {
-    const outcome = run('jira', csv(`${header},Custom field (Story Points)`, 'PLAT-1,1,A,Story,To Do,,lots'));
+  it('warns about story points that are not a number of at least 0 and imports the item without them', () => {
+    const outcome = run(
+      'jira',
+      csv(`${header},Custom field (Story Points)`, 'PLAT-1,1,A,Story,To Do,,lots', 'PLAT-2,2,B,Story,To Do,,-1'),
+    );
     expect(item(outcome, 'PLAT-1')?.points).toBeNull();
+    expect(item(outcome, 'PLAT-2')?.points).toBeNull();
     expect(messages(outcome)).toEqual([
-      'warning export.csv:2: row 2, Custom field (Story Points): got "lots"; expected a number, so PLAT-1 is imported without points',
+      'warning export.csv:2: row 2, Custom field (Story Points): got "lots"; expected a number of at least 0, so PLAT-1 is imported without points',
+      'warning export.csv:3: row 3, Custom field (Story Points): got "-1"; expected a number of at least 0, so PLAT-2 is imported without points',
     ]);
   });
 

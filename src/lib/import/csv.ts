@@ -105,9 +105,9 @@ export function missingColumns(table: CsvTable, required: string[], file: string
   };
 }
 
-/** A number cell (`3`, `3.0`, `0.5`); null when empty or not a number. */
+/** A points cell (`3`, `3.0`, `0.5`); null when empty, not a number or below 0 (points cannot be). */
 export function numberCell(value: string | null): number | null {
   if (value === null || value.trim() === '') return null;
   const n = Number(value.trim());
-  return Number.isFinite(n) ? n : null;
+  return Number.isFinite(n) && n >= 0 ? n : null;
 }

@@ -94,11 +94,12 @@ export function parseJira(text: string, file: string): SourceParse {
 
     // Newer exports name the parent by key (`Parent key`) or by Issue id (`Parent`, older `Parent id`);
     // older ones link an epic through the `Epic Link` custom field, by key.
-    const parentRaw = row.first('Parent key') ?? row.first('Parent') ?? row.first('Parent id');
-    const parentKey = parentRaw && /^\d+$/.test(parentRaw) ? (keyOfId.get(parentRaw) ?? parentRaw) : parentRaw;
+    // Some exports give Epic Link as an Issue id too.
+    const toKey = (ref: string | null) => (ref && /^\d+$/.test(ref) ? (keyOfId.get(ref) ?? ref) : ref);
+    const parentKey = toKey(row.first('Parent key') ?? row.first('Parent') ?? row.first('Parent id'));
     const parentSummary = row.first('Parent summary');
     if (parentKey && parentSummary && !epicTitles.has(parentKey)) epicTitles.set(parentKey, parentSummary);
-    const epicLink = row.first('Custom field (Epic Link)');
+    const epicLink = toKey(row.first('Custom field (Epic Link)'));
 
     const pointsText = row.first('Custom field (Story Points)') ?? row.first('Custom field (Story point estimate)');
     const points = numberCell(pointsText);
@@ -109,7 +110,7 @@ export function parseJira(text: string, file: string): SourceParse {
         line: at.line,
         field: `${at.row}, Custom field (Story Points)`,
         value: pointsText,
-        message: `got ${JSON.stringify(pointsText)}; expected a number, so ${key} is imported without points`,
+        message: `got ${JSON.stringify(pointsText)}; expected a number of at least 0, so ${key} is imported without points`,
       });
     }
     const category = row.first('Status Category');

@@ -82,7 +82,7 @@ export function parseLinear(text: string, file: string): SourceParse {
         line: at.line,
         field: `${at.row}, Estimate`,
         value: pointsText,
-        message: `got ${JSON.stringify(pointsText)}; expected a number, so ${key} is imported without points`,
+        message: `got ${JSON.stringify(pointsText)}; expected a number of at least 0, so ${key} is imported without points`,
       });
     }
     const cycleName = row.first('Cycle Name');
