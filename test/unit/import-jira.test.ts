@@ -109,15 +109,9 @@ describe('the Jira Server "all fields" shape (Parent id, six Sprint columns, Epi
   ].join(',');
   const text = csv(
     header,
-    row(
-      'Single sign-on,PLAT-1,10001,,Epic,Open,PLAT,Platform,Major,,,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,ghx-label-2,,SSO,To Do,0|i00001:,,,,,,,,',
-    ),
-    row(
-      'Audit log,PLAT-11,10011,,Story,Resolved,PLAT,Platform,Major,Fixed,Priya,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,,10001,,,0|i00002:,S1,S2,S3,S4,S5,S6,8,',
-    ),
-    row(
-      'Export it,PLAT-12,10012,10011,Sub-task,Open,PLAT,Platform,Minor,,,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,,,,,0|i00003:,S6,,,,,,,',
-    ),
+    'Single sign-on,PLAT-1,10001,,Epic,Open,PLAT,Platform,Major,,,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,ghx-label-2,,SSO,To Do,0|i00001:,,,,,,,,',
+    'Audit log,PLAT-11,10011,,Story,Resolved,PLAT,Platform,Major,Fixed,Priya,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,,10001,,,0|i00002:,S1,S2,S3,S4,S5,S6,8,',
+    'Export it,PLAT-12,10012,10011,Sub-task,Open,PLAT,Platform,Minor,,,Dana,01/Sep/26 9:00 AM,01/Sep/26 9:00 AM,,,,,,0|i00003:,S6,,,,,,,',
   );
   const outcome = run('jira', text);
 
