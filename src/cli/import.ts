@@ -69,7 +69,15 @@ export async function runImport(opts: ImportOptions, io: ImportIo): Promise<numb
   const diagnostics: Diagnostic[] = [];
   const settings = await readSettings(opts.contentDir, label(opts.contentDir), diagnostics);
   const roadmap = await readTrackers(opts.contentDir, label(opts.contentDir));
-  const existing = existsSync(outPath) ? await readFile(outPath, 'utf8') : null;
+  let existing: string | null = null;
+  try {
+    existing = existsSync(outPath) ? await readFile(outPath, 'utf8') : null;
+  } catch (error) {
+    io.error(
+      `Cannot read ${label(outPath)} (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected --out to name a YAML file.`,
+    );
+    return 2;
+  }
   const outcome = hasErrors(diagnostics)
     ? null
     : importExport({
@@ -143,8 +151,15 @@ export async function runImport(opts: ImportOptions, io: ImportIo): Promise<numb
     io.log(`Dry run: ${existing === null ? 'would create' : 'would update'} ${outLabel}; nothing was written.`);
     return 0;
   }
-  await mkdir(dirname(outPath), { recursive: true });
-  await writeFile(outPath, merge.text);
+  try {
+    await mkdir(dirname(outPath), { recursive: true });
+    await writeFile(outPath, merge.text);
+  } catch (error) {
+    io.error(
+      `Cannot write ${outLabel} (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written.`,
+    );
+    return 1;
+  }
   io.log(`${existing === null ? 'Created' : 'Updated'} ${outLabel}.`);
   return 0;
 }

@@ -135,6 +135,11 @@ describe('cairn import', () => {
     });
     expect((await cairnImport('jira', 'missing.csv')).code).toBe(2);
     expect((await cairnImport('jira', 'jira.csv', { out: 'backlog/jira.csv' })).code).toBe(2);
+    await mkdir(join(content, 'backlog', 'folder.yaml'), { recursive: true });
+    expect(await cairnImport('jira', 'jira.csv', { out: 'backlog/folder.yaml' })).toMatchObject({
+      code: 2,
+      err: 'Cannot read content/backlog/folder.yaml (EISDIR); expected --out to name a YAML file.',
+    });
   });
 
   it('reads --out starting with backlog/ inside the content folder, and other relative paths from the project root', async () => {
