@@ -69,7 +69,7 @@ export async function runImport(opts: ImportOptions, io: ImportIo): Promise<numb
   const diagnostics: Diagnostic[] = [];
   const settings = await readSettings(opts.contentDir, label(opts.contentDir), diagnostics);
   const roadmap = await readTrackers(opts.contentDir, label(opts.contentDir));
-  let existing: string | null = null;
+  let existing: string | null;
   try {
     existing = existsSync(outPath) ? await readFile(outPath, 'utf8') : null;
   } catch (error) {
