@@ -60,9 +60,11 @@ describe('the JSON of gh project item-list', () => {
     expect(outcome.unmatched).toEqual([{ key: 'Dark mode', title: null, items: 1 }]);
   });
 
-  it('keeps HTML-escaped text as the characters it stands for', () => {
-    expect(exportText('github.json')).toContain('\\u0026');
-    expect(item(outcome, 'beacon-12')?.title).toBe('Itemised invoices');
+  it('reads text that gh wrote HTML-escaped (\\u0026, \\u003c) as the characters it stands for', () => {
+    const json =
+      '{"items":[{"content":{"body":"","number":7,"repository":"acme/beacon","title":"Q\\u0026A \\u003cbeta\\u003e","type":"Issue",' +
+      '"url":"https://github.com/acme/beacon/issues/7"},"id":"PVTI_7","status":"Todo"}],"totalCount":1}';
+    expect(item(run('github', json), 'beacon-7')?.title).toBe('Q&A <beta>');
   });
 });
 
