@@ -9,6 +9,7 @@ import {
   ROADMAP_STATUSES,
   VISIBILITIES,
 } from '../model/types.ts';
+import { importSettingsSchema } from '../import/settings.ts';
 
 /**
  * The authoring contract (shared/spec/content-model.md) as zod schemas. Each schema checks one
@@ -323,6 +324,7 @@ export const siteSchema = z.object({
       error: 'expected an absolute http(s) URL such as https://acme.atlassian.net/browse/',
     }),
   ),
+  import: optional(importSettingsSchema),
 });
 
 /** Field names each kind knows, to warn about typos such as `satus`. */
