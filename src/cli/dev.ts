@@ -32,7 +32,9 @@ export async function runDev(opts: DevOptions): Promise<number> {
   } catch (error) {
     if (error instanceof ContentError) {
       for (const d of error.diagnostics) console.error(formatDiagnostic(d));
-      console.error(`\n${error.message.split('\n')[0]!.replace(/; no site was written:$/, '; fix them and start again.')}`);
+      console.error(
+        `\n${error.message.split('\n')[0]!.replace(/; no site was written:$/, '; fix them and start again.')}`,
+      );
       return 1;
     }
     if (error instanceof ConfigError) {

@@ -1,0 +1,202 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cp, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { lock } from 'proper-lockfile';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { FIXTURES, OUTPUT, PROJECT_ROOT } from '../support/build.ts';
+
+/**
+ * `cairn dev` (npm run dev) against a scratch copy of the audience fixture, in real headless
+ * Chromium: what an author sees in the open browser tab while editing content files.
+ * The tests run in order and each leaves the content valid for the next.
+ */
+
+/** The spec: edits, added and removed files show within 2 s. */
+const LIVE_MS = 2000;
+const START_MS = 30_000;
+
+const content = join(OUTPUT, `dev-content-${process.pid}`);
+const item = join(content, 'roadmap', 'search.md');
+let original: string;
+let server: ChildProcess;
+let output = '';
+let url: string;
+let browser: Browser;
+let page: Page;
+let releaseLock: (() => Promise<void>) | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `probe` until it gives a value or the deadline passes; a probe that throws counts as not yet. */
+async function within<T>(ms: number, what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+  const deadline = performance.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) {
+        if (process.env.DEV_TEST_TIMES) console.log(`${what}: ${Math.round(performance.now() - deadline + ms)} ms`);
+        return value;
+      }
+    } catch (error) {
+      last = error; // The page is reloading; try again.
+    }
+    if (performance.now() > deadline)
+      throw new Error(
+        `not within ${ms} ms: ${what}${last ? ` (last error: ${String(last)}${last instanceof Error && last.cause ? `: ${String(last.cause)}` : ''})` : ''}`,
+      );
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Opens a page; a navigation cut short by the dev server's own reload of the tab is tried again. */
+async function visit(path: string): Promise<void> {
+  await within(15_000, `open ${path}`, async () =>
+    (await page.goto(`${url}${path}`, { waitUntil: 'domcontentloaded', timeout: 5000 }))?.ok(),
+  );
+}
+
+/** Sets the test item's status, whatever it was. */
+const setStatus = async (status: string) =>
+  writeFile(item, (await readFile(item, 'utf8')).replace(/^status: .*$/m, `status: ${status}`));
+
+const bodyText = () => page.locator('body').innerText({ timeout: 200 });
+const shows = (text: string) => async () => (await bodyText()).includes(text);
+
+beforeAll(async () => {
+  await rm(content, { recursive: true, force: true });
+  await cp(join(FIXTURES, 'audience'), content, { recursive: true });
+  original = await readFile(item, 'utf8');
+  await mkdir(join(PROJECT_ROOT, '.cairn'), { recursive: true });
+  // The dev server writes Astro's files in <root>/.astro/ as builds do: builds of other tests
+  // wait for this lock (scripts/build.ts) rather than have the two overwrite each other's.
+  releaseLock = await lock(join(PROJECT_ROOT, '.astro'), {
+    realpath: false,
+    lockfilePath: join(PROJECT_ROOT, '.cairn', 'astro-build.lock'),
+    retries: { retries: 600, minTimeout: 250, maxTimeout: 1000 },
+    stale: 60_000,
+  });
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  server = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'scripts', 'dev.ts'), '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        // As an author's shell would have it: Astro serves no pages under VITEST, and NODE_ENV=test
+        // is the runner's, not the author's.
+        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$)/.test(name))),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ROADMAP_CONTENT: content,
+        ROADMAP_AUDIENCE: 'public',
+        ROADMAP_TODAY: '2026-11-21',
+        ROADMAP_BASE: '/',
+        ROADMAP_COMPARE_BASE: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await within(START_MS, 'the dev server answers', async () => {
+    if (server.exitCode !== null) throw new Error(`the dev server exited with ${server.exitCode}:\n${output}`);
+    return (await fetch(`${url}/roadmap/`, { headers: { accept: 'text/html' } })).ok;
+  }).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${output}`);
+  });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await visit('/roadmap/');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await releaseLock?.();
+  await rm(content, { recursive: true, force: true });
+});
+
+describe('cairn dev', () => {
+  it("shows an edited roadmap item's title on the open page within 2 s", async () => {
+    await within(10_000, 'the roadmap page', shows('Full-text search'));
+    await writeFile(item, original.replace('title: Full-text search', 'title: Instant search'));
+    await within(LIVE_MS, 'the new title on the roadmap page', shows('Instant search'));
+    expect(await bodyText()).not.toContain('Full-text search');
+  });
+
+  it('shows a changed status within 2 s', async () => {
+    await visit('/roadmap/search/');
+    expect(await bodyText()).toMatch(/planned/i);
+    await setStatus('paused');
+    await within(LIVE_MS, 'the new status on the item page', async () => /paused/i.test(await bodyText()));
+  });
+
+  it('shows an added item, body included, within 2 s', async () => {
+    await visit('/roadmap/');
+    await writeFile(
+      join(content, 'roadmap', 'instant-export.md'),
+      '---\ntitle: Instant export\nsummary: Export in one click.\ntheme: Speed\nstatus: planned\nquarter: 2028-Q2\nvisibility: public\n---\nThe export body.\n',
+    );
+    await within(LIVE_MS, 'the added item on the roadmap page', shows('Instant export'));
+    await visit('/roadmap/instant-export/');
+    expect(await bodyText()).toContain('The export body.');
+  });
+
+  it('drops a removed item within 2 s', async () => {
+    await visit('/roadmap/');
+    await unlink(join(content, 'roadmap', 'instant-export.md'));
+    await within(LIVE_MS, 'the removed item gone from the roadmap page', async () => {
+      const text = await bodyText();
+      return text.includes('Now, next, later') && !text.includes('Instant export');
+    });
+  });
+
+  it("shows a broken file's diagnostic on the page and in the terminal, and keeps running", async () => {
+    await visit('/roadmap/');
+    const before = output.length;
+    await setStatus('doing');
+    const expected = /roadmap\/search\.md:5: status: got "doing"; expected one of: exploring, planned/;
+    await within(LIVE_MS, 'the diagnostic on the page', async () =>
+      expected.test(await page.locator('#cairn-diagnostics').innerText({ timeout: 200 })),
+    );
+    await within(LIVE_MS, 'the diagnostic in the terminal', async () => expected.test(output.slice(before)));
+    expect(output.slice(before)).not.toMatch(/^\s+at /m); // no stack trace
+    // Every page says so, not only the one that was open.
+    const other = await browser.newPage();
+    try {
+      expect((await other.goto(`${url}/objectives/`))?.status()).toBe(500);
+      expect(await other.locator('#cairn-diagnostics').innerText()).toMatch(expected);
+    } finally {
+      await other.close();
+    }
+    expect(server.exitCode).toBeNull();
+  });
+
+  it('recovers on the open error page once the file is fixed', async () => {
+    await setStatus('planned');
+    await within(LIVE_MS, 'the roadmap page back in place of the error page', async () => {
+      const text = await bodyText();
+      return text.includes('Instant search') && !text.includes('status: got');
+    });
+    expect(server.exitCode).toBeNull();
+  });
+});
