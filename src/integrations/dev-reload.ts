@@ -102,7 +102,7 @@ export function devReload(options: Options): AstroIntegration {
         const inContent = (path: string) => resolve(path).startsWith(contentDir + sep);
         server.watcher.add(contentDir);
         for (const event of ['add', 'change', 'unlink'] as const)
-          server.watcher.on(event, (path) => {
+          server.watcher.on(event, (path: string) => {
             if (inContent(path)) schedule();
           });
 

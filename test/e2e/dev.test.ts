@@ -42,21 +42,18 @@ function freePort(): Promise<number> {
 /** Polls `probe` until it gives a value or the deadline passes; a probe that throws counts as not yet. */
 async function within<T>(ms: number, what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
   const deadline = performance.now() + ms;
-  let last: unknown;
+  let last: Error | null = null;
   for (;;) {
     try {
       const value = await probe();
-      if (value) {
-        if (process.env.DEV_TEST_TIMES) console.log(`${what}: ${Math.round(performance.now() - deadline + ms)} ms`);
-        return value;
-      }
+      if (value) return value;
     } catch (error) {
-      last = error; // The page is reloading; try again.
+      last = error as Error; // The page is reloading; try again.
     }
-    if (performance.now() > deadline)
-      throw new Error(
-        `not within ${ms} ms: ${what}${last ? ` (last error: ${String(last)}${last instanceof Error && last.cause ? `: ${String(last.cause)}` : ''})` : ''}`,
-      );
+    if (performance.now() > deadline) {
+      const cause = last?.cause instanceof Error ? `: ${last.cause.message}` : '';
+      throw new Error(`not within ${ms} ms: ${what}${last ? ` (last error: ${last.message}${cause})` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
