@@ -1,12 +1,13 @@
 /**
  * `cairn dev`: Astro's dev server over the content folder, with the model reloaded on every
- * content change (src/integrations/dev-reload.ts). Resolves with the exit code once the server
- * has stopped (on SIGINT or SIGTERM).
+ * content change (src/integrations/dev-reload.ts). Content errors never stop it, even at the
+ * start. Resolves with the exit code once the server has stopped (on SIGINT or SIGTERM).
  */
+import { watch } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ConfigError } from '../lib/config.ts';
+import { ConfigError, readBuildConfig } from '../lib/config.ts';
 import { formatDiagnostic } from '../lib/content/diagnostics.ts';
-import { ContentError, buildSiteData, shareSiteData } from '../lib/build/site-data.ts';
+import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../lib/build/site-data.ts';
 import { devReload } from '../integrations/dev-reload.ts';
 
 export interface DevOptions {
@@ -23,26 +24,29 @@ const astroRoot = resolve(import.meta.dirname, '..', '..');
 
 export async function runDev(opts: DevOptions): Promise<number> {
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  let stopped = false;
+  const stopWaiting = new AbortController();
+  const interrupted = () => {
+    stopped = true;
+    stopWaiting.abort();
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  let data: SiteData | null;
   try {
-    // Loaded here, with the caller's switches, and handed to Astro's config and pages: they
-    // would otherwise each load it from process.env and the working directory.
-    const data = await buildSiteData(opts.env, opts.projectRoot, new Date());
-    shareSiteData(data);
-    for (const d of data.diagnostics) console.warn(formatDiagnostic(d));
+    data = await firstLoad(opts, stopWaiting.signal);
   } catch (error) {
-    if (error instanceof ContentError) {
-      for (const d of error.diagnostics) console.error(formatDiagnostic(d));
-      console.error(
-        `\n${error.message.split('\n')[0]!.replace(/; no site was written:$/, '; fix them and start again.')}`,
-      );
-      return 1;
-    }
-    if (error instanceof ConfigError) {
-      console.error(`Build switches are wrong:\n${error.message}`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Build switches are wrong:\n${error.message}`);
+    return 2;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
+  if (!data || stopped) return 1;
+  // Handed to Astro's config and pages, which would otherwise each load the content from
+  // process.env and the working directory rather than from the caller's switches.
+  shareSiteData(data);
 
   const { dev } = await import('astro');
   const server = await dev({
@@ -65,4 +69,41 @@ export async function runDev(opts: DevOptions): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/**
+ * The content as it is when the server starts. Astro's config is made from it, so while it
+ * does not validate there is no server to show the problems on: they are printed, and the
+ * load is tried again on every change under the content folder until it validates (or the
+ * author stops: null).
+ */
+async function firstLoad(opts: DevOptions, signal: AbortSignal): Promise<SiteData | null> {
+  for (;;) {
+    try {
+      const data = await buildSiteData(opts.env, opts.projectRoot, new Date());
+      for (const d of data.diagnostics) console.warn(formatDiagnostic(d));
+      return data;
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      for (const d of error.diagnostics) console.error(formatDiagnostic(d));
+      console.error(`\n${error.message.split('\n')[0]!.replace(/; no site was written:$/, '')}; waiting for a fix...`);
+    }
+    const { contentDir } = readBuildConfig(opts.env, opts.projectRoot, new Date());
+    if (!(await nextChange(contentDir, signal))) return null;
+  }
+}
+
+/** Resolves true once something under `dir` changed and settled, false if aborted first. */
+async function nextChange(dir: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    for await (const _ of watch(dir, { recursive: true, signal })) {
+      // Editors save in several steps; wait for the last.
+      await new Promise((r) => setTimeout(r, 100));
+      return true;
+    }
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') return false;
+    throw error;
+  }
+  return false;
 }

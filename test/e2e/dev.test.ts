@@ -21,8 +21,6 @@ const START_MS = 30_000;
 const content = join(OUTPUT, `dev-content-${process.pid}`);
 const item = join(content, 'roadmap', 'search.md');
 let original: string;
-let server: ChildProcess;
-let output = '';
 let url: string;
 let browser: Browser;
 let page: Page;
@@ -72,6 +70,73 @@ const setStatus = async (status: string) =>
 const bodyText = () => page.locator('body').innerText({ timeout: 200 });
 const shows = (text: string) => async () => (await bodyText()).includes(text);
 
+interface DevServer {
+  url: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  running(): boolean;
+  stop(): Promise<void>;
+}
+
+/** `npm run dev` on `contentDir`, as an author starts it; nothing waited for yet. */
+async function startDev(contentDir: string): Promise<DevServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'scripts', 'dev.ts'), '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        // As an author's shell would have it: Astro serves no pages under VITEST, and NODE_ENV=test
+        // is the runner's, not the author's.
+        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$)/.test(name))),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ROADMAP_CONTENT: contentDir,
+        ROADMAP_AUDIENCE: 'public',
+        ROADMAP_TODAY: '2026-11-21',
+        ROADMAP_BASE: '/',
+        ROADMAP_COMPARE_BASE: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let printed = '';
+  child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const exited = new Promise((r) => child.once('exit', r));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => printed,
+    running,
+    async stop() {
+      if (!running()) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Waits until the server serves the roadmap page; fails at once, with its output, if it exits. */
+async function answers(dev: DevServer, ms = START_MS): Promise<void> {
+  await within(ms, 'the dev server answers', async () => {
+    if (!dev.running()) return 'exited';
+    return (await fetch(`${dev.url}/roadmap/`, { headers: { accept: 'text/html' } })).ok;
+  }).then(
+    (result) => {
+      if (result === 'exited') throw new Error(`the dev server exited:\n${dev.output()}`);
+    },
+    (error: unknown) => {
+      throw new Error(`${String(error)}\n${dev.output()}`);
+    },
+  );
+}
+
+let dev: DevServer | undefined;
+let second: DevServer | undefined;
+
 beforeAll(async () => {
   await rm(content, { recursive: true, force: true });
   await cp(join(FIXTURES, 'audience'), content, { recursive: true });
@@ -85,35 +150,9 @@ beforeAll(async () => {
     retries: { retries: 600, minTimeout: 250, maxTimeout: 1000 },
     stale: 60_000,
   });
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  server = spawn(
-    process.execPath,
-    [join(PROJECT_ROOT, 'scripts', 'dev.ts'), '--port', String(port), '--host', '127.0.0.1'],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        // As an author's shell would have it: Astro serves no pages under VITEST, and NODE_ENV=test
-        // is the runner's, not the author's.
-        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$)/.test(name))),
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ROADMAP_CONTENT: content,
-        ROADMAP_AUDIENCE: 'public',
-        ROADMAP_TODAY: '2026-11-21',
-        ROADMAP_BASE: '/',
-        ROADMAP_COMPARE_BASE: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await within(START_MS, 'the dev server answers', async () => {
-    if (server.exitCode !== null) throw new Error(`the dev server exited with ${server.exitCode}:\n${output}`);
-    return (await fetch(`${url}/roadmap/`, { headers: { accept: 'text/html' } })).ok;
-  }).catch((error: unknown) => {
-    throw new Error(`${String(error)}\n${output}`);
-  });
+  dev = await startDev(content);
+  url = dev.url;
+  await answers(dev);
   browser = await launchChromium();
   page = await browser.newPage();
   await visit('/roadmap/');
@@ -121,15 +160,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await dev?.stop();
+  await second?.stop();
   await releaseLock?.();
   await rm(content, { recursive: true, force: true });
+  await rm(`${content}-broken`, { recursive: true, force: true });
 });
 
 describe('cairn dev', () => {
@@ -169,14 +204,14 @@ describe('cairn dev', () => {
 
   it("shows a broken file's diagnostic on the page and in the terminal, and keeps running", async () => {
     await visit('/roadmap/');
-    const before = output.length;
+    const before = dev!.output().length;
     await setStatus('doing');
     const expected = /roadmap\/search\.md:5: status: got "doing"; expected one of: exploring, planned/;
     await within(LIVE_MS, 'the diagnostic on the page', async () =>
       expected.test(await page.locator('#cairn-diagnostics').innerText({ timeout: 200 })),
     );
-    await within(LIVE_MS, 'the diagnostic in the terminal', async () => expected.test(output.slice(before)));
-    expect(output.slice(before)).not.toMatch(/^\s+at /m); // no stack trace
+    await within(LIVE_MS, 'the diagnostic in the terminal', async () => expected.test(dev!.output().slice(before)));
+    expect(dev!.output().slice(before)).not.toMatch(/^\s+at /m); // no stack trace
     // Every page says so, not only the one that was open.
     const other = await browser.newPage();
     try {
@@ -185,7 +220,7 @@ describe('cairn dev', () => {
     } finally {
       await other.close();
     }
-    expect(server.exitCode).toBeNull();
+    expect(dev!.running()).toBe(true);
   });
 
   it('recovers on the open error page once the file is fixed', async () => {
@@ -194,6 +229,31 @@ describe('cairn dev', () => {
       const text = await bodyText();
       return text.includes('Instant search') && !text.includes('status: got');
     });
-    expect(server.exitCode).toBeNull();
+    expect(dev!.running()).toBe(true);
+  });
+});
+
+describe('cairn dev started on content that does not validate', () => {
+  it('prints the diagnostics, keeps waiting, and starts serving once the file is fixed', async () => {
+    const broken = `${content}-broken`;
+    await rm(broken, { recursive: true, force: true });
+    await cp(join(FIXTURES, 'audience'), broken, { recursive: true });
+    const file = join(broken, 'roadmap', 'search.md');
+    await writeFile(file, original.replace(/^status: .*$/m, 'status: doing'));
+    // One dev server at a time in this project: both would write its .astro/.
+    await dev?.stop();
+    second = await startDev(broken);
+    await within(
+      START_MS,
+      'the diagnostic in the terminal',
+      async () =>
+        !second!.running() ||
+        /roadmap\/search\.md:5: status: got "doing"[^\n]*\n[\s\S]*waiting for a fix/.test(second!.output()),
+    );
+    expect(second.running()).toBe(true);
+    await writeFile(file, original);
+    await answers(second);
+    const text = await (await fetch(`${second.url}/roadmap/`, { headers: { accept: 'text/html' } })).text();
+    expect(text).toContain('Full-text search');
   });
 });
