@@ -129,6 +129,7 @@ function errorPage(problems: string[], clientScript: string): string {
 <head>
 <meta charset="utf-8">
 <title>Content errors: ${count}</title>
+<link rel="icon" href="data:,">
 <script type="module" src="${escapeHtml(clientScript)}"></script>
 <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}li{font-family:ui-monospace,monospace;white-space:pre-wrap;margin:.5rem 0}</style>
 </head>
