@@ -7,8 +7,6 @@ import { forgetChangesData } from '../lib/build/changes-data.ts';
 interface Options {
   env: Record<string, string | undefined>;
   projectRoot: string;
-  /** Reports each reload (tests and the terminal); defaults to Astro's logger. */
-  onReload?: (result: { ok: boolean; diagnostics: Diagnostic[] }) => void;
 }
 
 /** Editors write a file in several steps (truncate, write, rename): one reload for them all. */
@@ -36,8 +34,8 @@ export function devReload(options: Options): AstroIntegration {
         let problems: string[] | null = null;
 
         const report = (ok: boolean, diagnostics: Diagnostic[]) => {
-          if (options.onReload) return options.onReload({ ok, diagnostics });
-          if (ok) logger.info(`content reloaded${diagnostics.length ? ` (${diagnostics.length} warning(s))` : ''}`);
+          const warnings = diagnostics.length === 1 ? '1 warning' : `${diagnostics.length} warnings`;
+          if (ok) logger.info(`content reloaded${diagnostics.length ? ` (${warnings})` : ''}`);
           for (const d of diagnostics) {
             if (d.severity === 'error') logger.error(formatDiagnostic(d));
             else logger.warn(formatDiagnostic(d));
