@@ -3,7 +3,7 @@
  * backlog items, objectives and wiki pages in proportion, a mix of public and internal, of
  * Markdown and MDX, dated around `today`. Deterministic: the same size gives the same files.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 const THEMES = ['Trust', 'Speed', 'Reach', 'Insight', 'Authoring', 'Platform'];
@@ -134,4 +134,98 @@ export async function generateBareSite(dir: string, pages: number): Promise<void
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
   }
+}
+
+/** Where the Starlight site's pages go: one sidebar group per part of a roadmap site. */
+const STARLIGHT_SECTIONS = ['roadmap', 'objectives', 'backlog', 'wiki'];
+
+/**
+ * What a team would otherwise build: a Starlight site with the same number of pages (the same
+ * one-in-ten MDX share), its sidebar generated from the folders, its search (Pagefind, on by
+ * default), and an Open Graph image per page drawn by astro-og-canvas and named in the page's
+ * head, with local fonts (its default font is fetched from the web).
+ */
+export async function generateStarlightSite(dir: string, pages: number): Promise<void> {
+  const rnd = random(pages + 2);
+  const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
+  const fonts = join(import.meta.dirname, '..', '..', 'node_modules', '@expo-google-fonts', 'inter');
+  await rm(dir, { recursive: true, force: true });
+  const sidebar = STARLIGHT_SECTIONS.map((s) => ({
+    label: s,
+    collapsed: true,
+    items: [{ autogenerate: { directory: s } }],
+  }));
+  const files = new Map<string, string>([
+    [
+      'astro.config.mjs',
+      `import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+export default defineConfig({
+  site: 'https://bench.example',
+  integrations: [starlight({ title: 'Bench roadmap', sidebar: ${JSON.stringify(sidebar)}, routeMiddleware: './src/og-head.ts' })],
+  vite: {
+    build: { rolldownOptions: { onwarn(w, warn) { if (w.code !== 'MODULE_LEVEL_DIRECTIVE') warn(w); } } },
+  },
+});
+`,
+    ],
+    [
+      'src/content.config.ts',
+      `import { defineCollection } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
+`,
+    ],
+    [
+      // astro-og-canvas's README recipe: one PNG per entry of the docs collection.
+      'src/pages/og/[...route].ts',
+      `import { getCollection } from 'astro:content';
+import { OGImageRoute } from 'astro-og-canvas';
+const entries = await getCollection('docs');
+export const { getStaticPaths, GET } = await OGImageRoute({
+  param: 'route',
+  pages: Object.fromEntries(entries.map(({ id, data }) => [id, data])),
+  getImageOptions: (_path, page) => ({
+    title: page.title,
+    description: page.description,
+    bgGradient: [[24, 24, 27]],
+    border: { color: [47, 111, 237], width: 20 },
+    fonts: [${JSON.stringify(join(fonts, '400Regular', 'Inter_400Regular.ttf'))}, ${JSON.stringify(join(fonts, '700Bold', 'Inter_700Bold.ttf'))}],
+    font: { title: { families: ['Inter'], weight: 'Bold' }, description: { families: ['Inter'] } },
+    cacheDir: ${JSON.stringify(join(dir, '.og-cache'))},
+  }),
+});
+`,
+    ],
+    [
+      // Starlight's recipe for per-page head tags: the page's card as og:image.
+      'src/og-head.ts',
+      `import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+export const onRequest = defineRouteMiddleware((context) => {
+  const { id } = context.locals.starlightRoute.entry;
+  context.locals.starlightRoute.head.push({ tag: 'meta', attrs: { property: 'og:image', content: new URL(\`og/\${id}.png\`, context.site).href } });
+});
+`,
+    ],
+  ]);
+  for (let i = 1; i <= pages; i++) {
+    const section = STARLIGHT_SECTIONS[i % STARLIGHT_SECTIONS.length];
+    files.set(
+      `src/content/docs/${section}/p-${pad(i)}.${i % 10 === 0 ? 'mdx' : 'md'}`,
+      `---\ntitle: Page ${i} ${words(3)}\ndescription: ${words(10)}\n---\n${words(12)}. ${words(14)}.\n\n## Scope\n\n- ${words(6)}\n- ${words(6)}\n\n${words(12)}.\n`,
+    );
+  }
+  for (const [path, text] of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  // Starlight needs js-yaml 4, nested in its own folder here because Cairn's is 5. Its built
+  // pages import js-yaml from the site's dist/ and would find Cairn's; a team's project would
+  // have Starlight's at its top, as this link gives it.
+  await mkdir(join(dir, 'node_modules'), { recursive: true });
+  await symlink(
+    join(import.meta.dirname, '..', '..', 'node_modules', '@astrojs', 'starlight', 'node_modules', 'js-yaml'),
+    join(dir, 'node_modules', 'js-yaml'),
+  );
 }

@@ -22,12 +22,32 @@ describe('a value the build hands to Astro', () => {
     expect(computed).toBe(0);
   });
 
-  it('is computed per module instance when nothing was handed over, so a reloaded module sees new content', async () => {
+  it('is computed once for every module instance when nothing was handed over', async () => {
     const name = `test-${Math.random()}`;
     let computed = 0;
-    const before = buildShared(name, async () => ++computed);
-    const reloaded = buildShared(name, async () => ++computed);
-    expect(await before.get()).toBe(1);
-    expect(await reloaded.get()).toBe(2);
+    const inConfig = buildShared(name, async () => ++computed);
+    const inPages = buildShared(name, async () => ++computed);
+    expect(await inConfig.get()).toBe(1);
+    expect(await inPages.get()).toBe(1);
+  });
+
+  it('is computed again after the dev server forgets it, in every module instance', async () => {
+    const name = `test-${Math.random()}`;
+    let computed = 0;
+    const inDevServer = buildShared(name, async () => ++computed);
+    const inPages = buildShared(name, async () => ++computed);
+    expect(await inPages.get()).toBe(1);
+    inDevServer.forget();
+    expect(await inPages.get()).toBe(2);
+    expect(await inDevServer.get()).toBe(2);
+  });
+
+  it('is replaced everywhere when a new value is handed over', async () => {
+    const name = `test-${Math.random()}`;
+    const inDevServer = buildShared(name, async () => 0);
+    const inPages = buildShared(name, async () => 0);
+    inDevServer.share(1);
+    inDevServer.share(2);
+    expect(await inPages.get()).toBe(2);
   });
 });

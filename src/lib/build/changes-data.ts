@@ -165,3 +165,6 @@ export const shareChangesData = (changes: ChangesData): void => shared.share(cha
 
 /** The changes data of this build, computed once per process like `siteData()`. */
 export const changesData = (): Promise<ChangesData> => shared.get();
+
+/** The dev server's: the content changed, so history and previews are worked out again on next use. */
+export const forgetChangesData = (): void => shared.forget();

@@ -133,5 +133,7 @@ export const shareSiteData = (data: SiteData): void => shared.share(data);
 /**
  * The site data for this process, from the environment's build switches. Computed once:
  * every page of a build renders from the same load, and "today" cannot change mid-build.
+ * Only the dev server replaces it (src/integrations/dev-reload.ts), after a content change:
+ * pages read it per request, so they render the current one.
  */
 export const siteData = (): Promise<SiteData> => shared.get();
