@@ -1,4 +1,4 @@
-import { type BacklogView, type ItemView, type ObjectiveView, type SiteView, pageEntries } from '../model/audience.ts';
+import { type BacklogView, type ItemView, type ObjectiveView, type SiteView } from '../model/audience.ts';
 import { plainTitle } from '../site/inline-title.ts';
 import type { IsoDate } from '../model/dates.ts';
 import { periodLabel, quartersBetween } from '../model/fiscal.ts';

@@ -1,4 +1,11 @@
-import type { BacklogStatus, BacklogType, EntryBase, Horizon, ResolvedObjectiveStatus, RoadmapStatus } from '../model/types.ts';
+import type {
+  BacklogStatus,
+  BacklogType,
+  EntryBase,
+  Horizon,
+  ResolvedObjectiveStatus,
+  RoadmapStatus,
+} from '../model/types.ts';
 
 /**
  * Every word the site shows for a value of the content model, and its plurals, in one place:
