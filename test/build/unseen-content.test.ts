@@ -182,6 +182,22 @@ describe('content written from the spec alone', () => {
     expect(rss).toContain(`<link>${ORIGIN}/roadmap/changes/</link>`);
     expect(rss).toContain(`href="${ORIGIN}/roadmap/changes/rss.xml"`);
   });
+
+  // Golden files: an output change nobody meant shows as a diff of these. After a change that
+  // is meant, review the diff and update them with `npx vitest run -u test/build/unseen-content.test.ts`.
+  it('writes the roadmap.json and the item page of the golden files', async () => {
+    for (const [audience, out] of [
+      ['public', publicOut],
+      ['internal', internalOut],
+    ] as const) {
+      await expect(await readFile(join(out, 'roadmap.json'), 'utf8')).toMatchFileSnapshot(
+        `golden/unseen/${audience}/roadmap.json`,
+      );
+      await expect(await readFile(join(out, 'roadmap/guided-setup/index.html'), 'utf8')).toMatchFileSnapshot(
+        `golden/unseen/${audience}/roadmap-guided-setup.html`,
+      );
+    }
+  });
 });
 
 /** A copy of the fixture to break, keeping its symlinks as they are written. */
