@@ -168,6 +168,14 @@ describe('cairn init', () => {
     expect(previewDeploy.jobs.deploy!.concurrency!.group).toMatch(/^pages-preview-/);
   });
 
+  it('writes the same gh-pages script this repository deploys with, race retries included', async () => {
+    // Production and previews push gh-pages from separate concurrency groups: a lost push race
+    // must be redone in the teams' repositories as in ours (tested in workflows.test.ts).
+    const written = await readFile(join(repo, '.github', 'scripts', 'pages-branch.sh'), 'utf8');
+    const ours = await readFile(join(import.meta.dirname, '..', '..', '.github', 'scripts', 'pages-branch.sh'), 'utf8');
+    expect(written).toBe(ours);
+  });
+
   it('refuses a folder that is not empty, with exit code 2, unless --force', async () => {
     const dir = join(work, 'taken');
     await mkdir(dir, { recursive: true });
