@@ -18,7 +18,9 @@ export const SLIDE_WIDTH = 1920;
 export const SLIDE_HEIGHT = 1080;
 /** Drawing units per slide pixel: the timeline is laid out 1,280 units wide, drawn 1.5×. */
 const SCALE = 1.5;
-const DRAW_WIDTH = SLIDE_WIDTH / SCALE;
+/** The slide's side margins, in slide pixels, as wide as the title's: no bar runs off an edge. */
+const MARGIN = 36;
+const DRAW_WIDTH = (SLIDE_WIDTH - 2 * MARGIN) / SCALE;
 /** Room for the slide's title and footer, in drawing units. */
 const HEADER = 62;
 const FOOTER = 22;
@@ -93,7 +95,7 @@ export function slideSvg(view: SiteView, slide: Slide): string {
     .replace(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/, '<svg')
     .replace(
       / width="[\d.]+" height="[\d.]+"/,
-      ` x="0" y="${HEADER * SCALE}" width="${SLIDE_WIDTH}" height="${(layout.height + LEGEND_HEIGHT) * SCALE}"`,
+      ` x="${MARGIN}" y="${HEADER * SCALE}" width="${SLIDE_WIDTH - 2 * MARGIN}" height="${(layout.height + LEGEND_HEIGHT) * SCALE}"`,
     );
   const p = FILE_PALETTE;
   const pageNote = slide.count > 1 ? `· ${slide.index} of ${slide.count}` : '';
