@@ -60,7 +60,7 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
 
   let data: SiteData;
   try {
-    data = await buildSiteData(env, projectRoot, new Date());
+    data = await buildSiteData(env, projectRoot, new Date(), PACKAGE_ROOT);
     shareSiteData(data);
     for (const d of data.diagnostics) io.error(formatDiagnostic(d));
     io.log(

@@ -57,7 +57,7 @@ export async function runDev(opts: DevOptions): Promise<number> {
     // Cairn's Astro project: astro.config.mjs and src/ live in the package, not the user's repository.
     root: PACKAGE_ROOT,
     server: { port: opts.port, host: opts.host },
-    integrations: [devReload({ env: opts.env, projectRoot: opts.projectRoot })],
+    integrations: [devReload({ env: opts.env, projectRoot: opts.projectRoot, astroRoot: PACKAGE_ROOT })],
   });
   return new Promise((done) => {
     const stop = () => {
@@ -88,7 +88,7 @@ export async function runDev(opts: DevOptions): Promise<number> {
 async function firstLoad(opts: DevOptions, signal: AbortSignal): Promise<SiteData | null> {
   for (;;) {
     try {
-      const data = await buildSiteData(opts.env, opts.projectRoot, new Date());
+      const data = await buildSiteData(opts.env, opts.projectRoot, new Date(), PACKAGE_ROOT);
       for (const d of data.diagnostics) console.warn(formatDiagnostic(d));
       return data;
     } catch (error) {

@@ -7,6 +7,8 @@ import { forgetChangesData } from '../lib/build/changes-data.ts';
 interface Options {
   env: Record<string, string | undefined>;
   projectRoot: string;
+  /** Cairn's Astro project, where `/`-rooted imports of bodies resolve. */
+  astroRoot: string;
 }
 
 /** Editors write a file in several steps (truncate, write, rename): one reload for them all. */
@@ -45,7 +47,7 @@ export function devReload(options: Options): AstroIntegration {
         async function reload(): Promise<void> {
           let next: SiteData;
           try {
-            next = await buildSiteData(options.env, options.projectRoot, new Date());
+            next = await buildSiteData(options.env, options.projectRoot, new Date(), options.astroRoot);
           } catch (error) {
             if (error instanceof ContentError) {
               problems = error.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);

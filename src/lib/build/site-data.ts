@@ -47,6 +47,11 @@ export async function buildSiteData(
   env: Record<string, string | undefined>,
   projectRoot: string,
   now: Date,
+  /**
+   * The Astro project's root, against which Vite resolves `/`-rooted imports: Cairn's own
+   * package root when the command runs it, so these checks resolve as the bundler's guard does.
+   */
+  astroRoot: string = projectRoot,
 ): Promise<SiteData> {
   const first = readBuildConfig(env, projectRoot, now);
   const contentLabel = relativeLabel(projectRoot, first.contentDir);
@@ -62,7 +67,7 @@ export async function buildSiteData(
   const bodyProblems = await checkBodies(rendered, {
     contentDir: config.contentDir,
     contentLabel,
-    projectRoot,
+    projectRoot: astroRoot,
     ...(config.audience === 'public' ? { links: bodyLinkTargets(content, view, links, config.base) } : {}),
   });
   if (bodyProblems.length) throw new ContentError([...diagnostics, ...bodyProblems]);
