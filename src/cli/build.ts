@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../lib/config.ts';
 import { formatDiagnostic } from '../lib/content/diagnostics.ts';
-import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../lib/build/site-data.ts';
+import { ContentError, type SiteData, checkSite, loadSite, shareSiteData } from '../lib/build/site-data.ts';
 import { isChangesError, prepareChanges, shareChangesData } from '../lib/build/changes-data.ts';
 import { writeSearchIndex } from '../integrations/search-index.ts';
 import { todayUtc } from '../lib/model/dates.ts';
 import { ImagePool } from './images.ts';
-import { listenForImages, routeCardRequests } from '../lib/build/image-requests.ts';
+import { listenForImages, routeCardRequests, timelineImageRequests } from '../lib/build/image-requests.ts';
 import { checkRenderedSite } from '../lib/build/rendered-check.ts';
 import { reportContentFailure } from '../lib/build/report.ts';
 import * as faults from '../lib/build/faults.ts';
@@ -58,9 +58,20 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   let phase = started;
   const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
+  await mkdir(cacheRoot, { recursive: true });
+  // What builds that were killed left behind goes first, without waiting on anything.
+  await faults.removeDeadPartials(cacheRoot);
+  // Images are drawn on worker threads from as soon as the view is known: the timeline files,
+  // slides and entry pages' cards before Astro starts (the pages ask for the same ones, and
+  // the layout for every other page's card as it renders), so the second core draws while
+  // this one checks the bodies, reads the history and starts Astro.
+  const images = new ImagePool(join(cacheRoot, 'images'));
   let data: SiteData;
   try {
-    data = await buildSiteData(env, projectRoot, new Date(), PACKAGE_ROOT);
+    const loaded = await loadSite(env, projectRoot, new Date());
+    for (const request of timelineImageRequests(loaded.view, loaded.links)) images.request(request);
+    for (const request of routeCardRequests(loaded.view, loaded.links)) images.request(request);
+    data = await checkSite(loaded, PACKAGE_ROOT);
     shareSiteData(data);
     for (const d of data.diagnostics) io.error(formatDiagnostic(d));
     io.log(
@@ -76,6 +87,7 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
       ),
     );
   } catch (error) {
+    await images.close();
     await rm(dist, { recursive: true, force: true });
     if (error instanceof ContentError) {
       for (const d of error.diagnostics) io.error(formatDiagnostic(d));
@@ -96,15 +108,7 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   const { build } = await import('astro');
   await mkdir(dirname(dist), { recursive: true });
   await mkdir(join(root, '.cairn'), { recursive: true });
-  await mkdir(cacheRoot, { recursive: true });
-  // What builds that were killed left behind goes first, without waiting on anything.
   await faults.removeDeadStaging(dist, projectRoot);
-  await faults.removeDeadPartials(cacheRoot);
-  // Images are drawn on worker threads as the pages ask for them, while Astro renders.
-  const images = new ImagePool(join(cacheRoot, 'images'));
-  // The entry pages' cards are known from the route table: drawn from now on, not when their
-  // pages render; the layout asks for the same ones, and for the other pages' cards.
-  for (const request of routeCardRequests(data.view, data.links)) images.request(request);
   const stopListening = listenForImages((request) => images.request(request));
   try {
     // Astro writes the list of content modules to <root>/.astro/, one file per project: two
@@ -127,11 +131,14 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
     }
     io.log(`Cairn: Astro built the pages (${since(phase)})`);
     phase = performance.now();
-    // The rest of the images (worker threads) and the search index (pagefind's own process)
-    // are independent: made side by side, in staging, so a failure of either leaves no site.
-    const [drawn, search] = await Promise.all([
+    // The rest of the images (worker threads), the search index (pagefind's own process) and
+    // the check of the pages as written (this thread) are independent: done side by side, in
+    // staging, so a failure of any leaves no site.
+    const [drawn, search, leaks] = await Promise.all([
       images.finish(staging).then((result) => ({ ...result, took: since(phase) })),
       writeSearchIndex(staging, data, join(cacheRoot, 'search')).then((result) => ({ ...result, took: since(phase) })),
+      // The pages as written, links resolved as a browser would: nothing internal is reachable.
+      checkRenderedSite(staging, data, join(cacheRoot, 'checks')),
     ]);
     stats.og = drawn.og;
     io.log(
@@ -141,8 +148,6 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
     io.log(
       `Cairn: search index of ${search.pages} pages and ${search.records} backlog items${search.reused ? ', unchanged, reused' : ''} (${search.took})`,
     );
-    // The pages as written, links resolved as a browser would: nothing internal is reachable.
-    const leaks = await checkRenderedSite(staging, data);
     if (leaks.length) throw new ContentError(leaks);
     await faults.moveIntoPlace(staging, dist);
   } catch (error) {

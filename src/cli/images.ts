@@ -9,8 +9,8 @@
  * page asked for, waits for the drawing, and links the images into the site.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -65,6 +65,11 @@ export class ImagePool {
     const key = createHash('sha256')
       .update(JSON.stringify([RENDER_VERSION, CARD_VERSION, job]))
       .digest('hex');
+    const previous = this.targets.get(target);
+    // Two drawings for one file: whatever asked first (the route table, the timeline files)
+    // and the page disagree about what it shows, and one of them drew in vain.
+    if (previous !== undefined && previous !== key)
+      this.failure ??= new Error(`Two different images were asked for ${target}; expected one drawing per file`);
     this.targets.set(target, key);
     if (this.drawings.has(key)) return;
     const cached = existsSync(this.cached(key));
@@ -100,7 +105,7 @@ export class ImagePool {
       const stats: ImageStats = { og: { generated: 0, reused: 0 }, timeline: { generated: 0, reused: 0 } };
       for (const [target, key] of this.targets) {
         const drawing = this.drawings.get(key)!;
-        await place(this.cached(key), join(siteDir, target));
+        place(this.cached(key), join(siteDir, target));
         stats[drawing.job.kind === 'card' ? 'og' : 'timeline'][drawing.cached ? 'reused' : 'generated'] += 1;
       }
       return stats;
@@ -180,13 +185,17 @@ async function filesEnding(dir: string, suffix: string): Promise<string[]> {
     .sort();
 }
 
-/** A cached image into the site: a hard link where the file system allows, else a copy. */
-async function place(cached: string, target: string): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  await rm(target, { force: true });
+/**
+ * A cached image into the site: a hard link where the file system allows, else a copy.
+ * Synchronously: a site has a thousand images, and three thread-pool round trips each were
+ * half a second of a rebuild.
+ */
+function place(cached: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  rmSync(target, { force: true });
   try {
-    await link(cached, target);
+    linkSync(cached, target);
   } catch {
-    await copyFile(cached, target);
+    copyFileSync(cached, target);
   }
 }

@@ -39,6 +39,14 @@ describe('the image pool', () => {
     expect(decodePng(a!)).toMatchObject({ width: 1200, height: 630 });
   });
 
+  it('fails when one file is asked for as two different drawings, naming the file', async () => {
+    const pool = new ImagePool(cacheDir);
+    pool.request({ target: 'og/a.png', job: { kind: 'card', input: card('Single sign-on') } });
+    pool.request({ target: 'og/a.png', job: { kind: 'card', input: card('Single sign-on') } });
+    pool.request({ target: 'og/a.png', job: { kind: 'card', input: card('Audit log') } });
+    await expect(pool.finish(siteDir)).rejects.toThrow('Two different images were asked for og/a.png');
+  });
+
   it('fails when an HTML page asked for no card, naming the page', async () => {
     await writeFile(join(siteDir, 'index.html'), page('Home'));
     await mkdir(join(siteDir, 'roadmap', 'sso'), { recursive: true });

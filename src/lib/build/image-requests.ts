@@ -3,6 +3,8 @@ import type { CardInput } from '../og/card.ts';
 import { cardInput, ogImagePath } from '../og/meta.ts';
 import type { Links } from '../site/links.ts';
 import { routes } from '../site/routes.ts';
+import { timelineFile } from '../timeline/files.ts';
+import { allSlides, slideFile } from '../timeline/slides.ts';
 
 /**
  * How pages ask for their raster images while Astro renders them. `npm run build` listens
@@ -48,4 +50,17 @@ export function routeCardRequests(view: SiteView, links: Links): ImageRequest[] 
     target: ogImagePath(route.path),
     job: { kind: 'card', input: cardInput(view.site, { title: route.title, ...route.card }) },
   }));
+}
+
+/**
+ * The PNGs of the timeline files and slides, known from the view before any page renders,
+ * largest first: they take most of a cold build's drawing, and the workers start on them
+ * while Astro is still starting up (the timeline pages ask for the same ones).
+ */
+export function timelineImageRequests(view: SiteView, links: Links): ImageRequest[] {
+  return [
+    timelineFile(view, links).png,
+    ...view.themes.map((theme) => timelineFile(view, links, theme.id).png),
+    ...allSlides(view, links).map((slide) => slideFile(view, slide).png),
+  ];
 }

@@ -43,16 +43,22 @@ export class ContentError extends CairnError {
   }
 }
 
-export async function buildSiteData(
+/** A content folder read and validated, and the audience's view of it: what checks start from. */
+export interface LoadedSite {
+  config: BuildConfig;
+  content: Content;
+  view: SiteView;
+  links: Links;
+  contentLabel: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and validates the content and works out the audience's view; bodies are not read yet. */
+export async function loadSite(
   env: Record<string, string | undefined>,
   projectRoot: string,
   now: Date,
-  /**
-   * The Astro project's root, against which Vite resolves `/`-rooted imports: Cairn's own
-   * package root when the command runs it, so these checks resolve as the bundler's guard does.
-   */
-  astroRoot: string = projectRoot,
-): Promise<SiteData> {
+): Promise<LoadedSite> {
   const first = readBuildConfig(env, projectRoot, now);
   const contentLabel = relativeLabel(projectRoot, first.contentDir);
   const source = diskSource(first.contentDir, contentLabel);
@@ -62,6 +68,17 @@ export async function buildSiteData(
   const config = readBuildConfig(env, projectRoot, now, content.site.url);
   const view = audienceView(resolveContent(content, config.today), config.audience);
   const links = makeLinks(config.base, view.site.url, { preview: config.compareBase !== null });
+  return { config, content, view, links, contentLabel, diagnostics };
+}
+
+/**
+ * The site data of a loaded site, once every body it renders compiles and is safe to publish.
+ * `astroRoot` is the Astro project's root, against which Vite resolves `/`-rooted imports:
+ * Cairn's own package root when the command runs it, so these checks resolve as the bundler's
+ * guard does.
+ */
+export async function checkSite(loaded: LoadedSite, astroRoot: string): Promise<SiteData> {
+  const { config, content, view, links, contentLabel, diagnostics } = loaded;
   const rendered = renderedFiles(view);
   // Compiled here with the build's compiler, so a bad body stops the build with a diagnostic.
   const bodyProblems = await checkBodies(rendered, {
@@ -82,6 +99,16 @@ export async function buildSiteData(
     contentLabel,
     diagnostics,
   };
+}
+
+/** `loadSite` then `checkSite`. */
+export async function buildSiteData(
+  env: Record<string, string | undefined>,
+  projectRoot: string,
+  now: Date,
+  astroRoot: string = projectRoot,
+): Promise<SiteData> {
+  return checkSite(await loadSite(env, projectRoot, now), astroRoot);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { init as initLexer, parse as lexImports } from 'es-module-lexer';
@@ -13,6 +13,9 @@ import { type HiddenTargets, linkResolver, reachMessage } from './rendered-links
  * or an import of another content file is a diagnostic with file, line and column, in `check`
  * and in `build` alike, rather than a stack trace halfway through rendering.
  */
+
+/** This module's own file: what a cache of its verdicts must be invalidated by. */
+export const BODIES_MODULE = import.meta.url;
 
 export interface BodyFile {
   /** Path inside the content folder, `/`-separated. */
@@ -292,7 +295,7 @@ export async function checkBodies(paths: readonly string[], options: BodyCheckOp
     if (!/\.mdx?$/.test(path)) continue;
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(join(options.contentDir, ...path.split('/')));
+      bytes = readFileSync(join(options.contentDir, ...path.split('/')));
     } catch {
       continue; // The loader reports files it cannot read.
     }

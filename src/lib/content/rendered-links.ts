@@ -11,6 +11,9 @@ import { isScriptUrl } from './bodies.ts';
  * own absolute URL. Scripts that survived into a body are errors in every build.
  */
 
+/** This module's own file: what a cache of its verdicts must be invalidated by. */
+export const RENDERED_LINKS_MODULE = import.meta.url;
+
 export interface HiddenTargets {
   /** Page paths, no base, lower-cased, decoded, trailing slash: `wiki/secret/`. */
   pages: ReadonlySet<string>;

@@ -1,5 +1,5 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { type Dirent, readFileSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 /**
@@ -76,7 +76,9 @@ export function diskSource(root: string, label: string = root): ContentSource {
       await walk(root, '', new Set([realRoot]));
       return files.sort();
     },
-    read: (path) => readFile(join(root, ...path.split('/')), 'utf8'),
+    // Read synchronously: content files are small and many, and each asynchronous read waits a
+    // round trip through libuv's thread pool, which was half a second of a 1,000-item load.
+    read: (path) => Promise.resolve().then(() => readFileSync(join(root, ...path.split('/')), 'utf8')),
     refused: () => refused,
   };
 }

@@ -4,6 +4,7 @@ import { timelineInput } from './from-view.ts';
 import { layoutTimeline } from './layout.ts';
 import { type BarChange, FILE_PALETTE, LEGEND_HEIGHT, PAGE_PALETTE, timelineLinkLayer, timelineSvg } from './svg.ts';
 import { formatDate } from '../model/dates.ts';
+import type { ImageRequest } from '../build/image-requests.ts';
 
 /** The whole-roadmap or one theme's timeline, as the page shows it or as a standalone file. */
 export function renderTimeline(
@@ -84,4 +85,15 @@ export const MAX_PNG_PIXELS = 40_000_000;
 export function pngWidth(width: number, height: number): number {
   const fits = Math.floor(Math.sqrt((MAX_PNG_PIXELS * width) / height));
   return Math.max(MIN_PNG_WIDTH, Math.min(PNG_WIDTH, fits));
+}
+
+/**
+ * A timeline file as the site serves it (`timeline.svg`, `timeline/<theme>.svg`) and the PNG
+ * drawn beside it. The page writes `svg`; the build asks for `png` before any page renders
+ * (src/lib/build/image-requests.ts), and the page asks again: the same drawing, drawn once.
+ */
+export function timelineFile(view: SiteView, links: Links, themeId?: string): { svg: string; png: ImageRequest } {
+  const { svg, raster } = renderTimeline(view, links, { theme: themeId, standalone: true });
+  const slug = themeId === undefined ? null : (view.theme(themeId)?.slug ?? themeId);
+  return { svg, png: { target: slug ? `timeline/${slug}.png` : 'timeline.png', job: { kind: 'svg', ...raster() } } };
 }

@@ -1,6 +1,7 @@
 import type { SiteView } from '../model/audience.ts';
 import { formatDate } from '../model/dates.ts';
 import type { Links } from '../site/links.ts';
+import type { ImageRequest } from '../build/image-requests.ts';
 import { plural } from '../site/labels.ts';
 import { timelineInput } from './from-view.ts';
 import { type TimelineInput, layoutTimeline } from './layout.ts';
@@ -37,8 +38,24 @@ export interface Slide {
   domain: { start: string; end: string };
 }
 
+// Slides are worked out once per view and theme, for every module graph of the build (the
+// build script asks for their PNGs before Astro starts; Astro's pages ask again): paging a
+// 1,000-item timeline lays it out once per row, and that was half a second each time.
+const MEMO = Symbol.for('cairn.slideSets');
+type Memo = WeakMap<SiteView, Map<string, Slide[]>>;
+const memo = ((globalThis as { [MEMO]?: Memo })[MEMO] ??= new WeakMap());
+
 /** The slides of the whole roadmap, or of one theme (`options.theme`). */
 export function slideSet(view: SiteView, links: Links, options: { theme?: string } = {}): Slide[] {
+  let sets = memo.get(view);
+  if (!sets) memo.set(view, (sets = new Map<string, Slide[]>()));
+  const key = `${links.absolute('')}\0${options.theme ?? ''}`;
+  let slides = sets.get(key);
+  if (!slides) sets.set(key, (slides = pageSlides(view, links, options)));
+  return slides;
+}
+
+function pageSlides(view: SiteView, links: Links, options: { theme?: string }): Slide[] {
   const all = timelineInput(view, links, { theme: options.theme, absoluteLinks: true });
   if (all.items.length === 0) return [];
   const whole = layoutTimeline(all, LAYOUT);
@@ -108,3 +125,15 @@ export function slideSvg(view: SiteView, slide: Slide): string {
     `</svg>`,
   ].join('');
 }
+
+/** A slide's SVG and the request for its PNG (see `timelineFile` in files.ts). */
+export function slideFile(view: SiteView, slide: Slide): { svg: string; png: ImageRequest } {
+  const svg = slideSvg(view, slide);
+  return { svg, png: { target: `slides/${slide.name}.png`, job: { kind: 'svg', width: SLIDE_WIDTH, bands: [svg] } } };
+}
+
+/** Every slide of a view: the whole roadmap's, then each theme's. */
+export const allSlides = (view: SiteView, links: Links): Slide[] => [
+  ...slideSet(view, links),
+  ...view.themes.flatMap((t) => slideSet(view, links, { theme: t.id })),
+];
