@@ -62,20 +62,35 @@ function pageSlides(view: SiteView, links: Links, options: { theme?: string }): 
   const domain = whole.domain;
   const fixed = { ...LAYOUT, domain };
   const heightOf = (ids: Set<string>) => layoutTimeline(subset(all, ids), fixed).height;
-  // Greedy: rows in drawing order (lane by lane), a new slide when the next row would not fit.
+  // Rows in drawing order (lane by lane); each slide takes as many of the next rows as fit,
+  // and at least one. A drawing only grows as rows are added, so the most that fit is found by
+  // doubling and then halving the count: a few layouts per slide, not one per row.
   const order = [...whole.bars].sort((a, b) => a.rowY - b.rowY).map((b) => b.id);
   const pages: Set<string>[] = [];
-  let current = new Set<string>();
-  for (const id of order) {
-    const next = new Set([...current, id]);
+  for (let start = 0; start < order.length;) {
     // The first slide also carries the milestones.
     const budget = BUDGET - (pages.length === 0 ? (whole.milestoneLane?.height ?? 0) : 0);
-    if (current.size > 0 && heightOf(next) > budget) {
-      pages.push(current);
-      current = new Set([id]);
-    } else current = next;
+    const rows = (count: number) => new Set(order.slice(start, start + count));
+    const fits = (count: number) => heightOf(rows(count)) <= budget;
+    const left = order.length - start;
+    let fit = 1;
+    let over = left + 1;
+    while (fit < left) {
+      const probe = Math.min(fit * 2, left);
+      if (!fits(probe)) {
+        over = probe;
+        break;
+      }
+      fit = probe;
+    }
+    while (over - fit > 1) {
+      const middle = (fit + over) >> 1;
+      if (fits(middle)) fit = middle;
+      else over = middle;
+    }
+    pages.push(rows(fit));
+    start += fit;
   }
-  if (current.size) pages.push(current);
   const prefix = options.theme ? (view.theme(options.theme)?.slug ?? 'theme') : 'timeline';
   return pages.map((ids, i) => ({
     name: `${prefix}-${i + 1}`,
