@@ -28,6 +28,13 @@ const FOOTER = 22;
 const BUDGET = SLIDE_HEIGHT / SCALE - HEADER - FOOTER - LEGEND_HEIGHT;
 const LAYOUT = { width: DRAW_WIDTH, gutter: 470 };
 
+/** The drawing height a slide has room for, in drawing units. */
+export const SLIDE_ROOM = BUDGET;
+
+/** A slide's drawing laid out on its set's time axis. */
+export const layoutSlide = (input: TimelineInput, domain: Slide['domain']) =>
+  layoutTimeline(input, { ...LAYOUT, domain });
+
 export interface Slide {
   /** `timeline-1`, `trust-2`: the file is `slides/<name>.png`. */
   name: string;
@@ -113,7 +120,7 @@ function pageSlides(view: SiteView, links: Links, options: { theme?: string }): 
 
 /** One slide as a 1920 × 1080 SVG: heading, the timeline drawing scaled to fit, a footer. */
 export function slideSvg(view: SiteView, slide: Slide): string {
-  const layout = layoutTimeline(slide.input, { ...LAYOUT, domain: slide.domain });
+  const layout = layoutSlide(slide.input, slide.domain);
   const subject = slide.input.themes.length === 1 ? slide.input.themes[0]!.id : 'Roadmap timeline';
   const title = `${subject} · ${view.site.title}`;
   const inner = timelineSvg(layout, {
