@@ -3,6 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, threadId } from 'node:worker_threads';
+import { CARD_HEIGHT, CARD_WIDTH } from '../lib/og/card.ts';
 import { renderCard } from '../lib/og/render.ts';
 import { svgBandsToPng } from '../lib/render/png.ts';
 import type { ImageJob } from '../lib/build/image-requests.ts';
@@ -10,28 +11,36 @@ import type { ImageJob } from '../lib/build/image-requests.ts';
 type Message = { id: number; job: ImageJob; file: string };
 
 /**
- * satori and resvg keep each image's buffers in native memory until V8 collects their
- * wrappers, and V8, seeing a small heap, rarely does: a collection every few images (and
- * every few bands of a tall drawing) keeps a worker near 200 MB.
+ * satori and resvg keep each image's pixels in native memory until V8 collects their
+ * wrappers, and V8, which does not see that memory, may wait long to do so. Once a worker has
+ * drawn this many bytes of pixels since the last collection, it collects its young objects,
+ * where those wrappers are: a drawing of many bands (a tall timeline) then holds a few bands
+ * at a time. A young collection leaves the parsed fonts and cached backgrounds alone; the full
+ * collection every 16 images this replaces marked all of them again each time, and cost a
+ * seventh of a cold build's drawing.
  */
-const GC_EVERY = 16;
-let drawn = 0;
+/** A card's layers, drawn and copied, at most. */
+const CARD_BYTES = CARD_WIDTH * CARD_HEIGHT * 4 * 2;
+const COLLECT_AFTER_BYTES = 64 * 1024 * 1024;
+let drawnBytes = 0;
 // Workers cannot be started with --expose-gc; this is how V8 hands out `gc` after start-up.
 setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const collectSometimes = () => {
-  if (++drawn % GC_EVERY === 0) gc();
+const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
+const drew = (bytes: number) => {
+  drawnBytes += bytes;
+  if (drawnBytes < COLLECT_AFTER_BYTES) return;
+  drawnBytes = 0;
+  gc({ type: 'minor' });
 };
 
 async function render({ id, job, file }: Message): Promise<void> {
   try {
-    const png =
-      job.kind === 'card' ? await renderCard(job.input) : await svgBandsToPng(job.width, job.bands, collectSometimes);
+    const png = job.kind === 'card' ? await renderCard(job.input) : await svgBandsToPng(job.width, job.bands, drew);
     // Written aside and renamed: a cache entry is whole or absent, even if the build dies.
     const partial = `${file}.${process.pid}-${threadId}.partial`;
     await writeFile(partial, png);
     await rename(partial, file);
-    collectSometimes();
+    if (job.kind === 'card') drew(CARD_BYTES);
     parentPort!.postMessage({ id });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.stack : String(error) });
