@@ -3,13 +3,14 @@
  * when every step succeeded replace `dist/` with it. Bad content, a failed Astro build or a
  * crash leave no `dist/` at all, so a stale or partial site can never be deployed by mistake.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../lib/config.ts';
 import { formatDiagnostic } from '../lib/content/diagnostics.ts';
 import { ContentError, type SiteData, buildSiteData, shareSiteData } from '../lib/build/site-data.ts';
-import { isChangesError, prepareChanges, shareChangesData } from '../lib/build/changes-data.ts';
+import { type ChangesData, isChangesError, prepareChanges, shareChangesData } from '../lib/build/changes-data.ts';
 import { writeSearchIndex } from '../integrations/search-index.ts';
 import { todayUtc } from '../lib/model/dates.ts';
 import { ImagePool } from './images.ts';
@@ -19,6 +20,8 @@ import { reportContentFailure } from '../lib/build/report.ts';
 import * as faults from '../lib/build/faults.ts';
 import { CairnError, EXIT_CONTENT } from '../lib/errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
+import { routes } from '../lib/site/routes.ts';
+import { pageFileOf } from '../lib/og/meta.ts';
 
 export interface BuildOptions {
   /** The user's project: the content folder, `dist/` and the caches are resolved against it. */
@@ -59,6 +62,7 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
   let data: SiteData;
+  let changes: ChangesData;
   try {
     data = await buildSiteData(env, projectRoot, new Date(), PACKAGE_ROOT);
     shareSiteData(data);
@@ -68,13 +72,12 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
         (data.config.base !== '/' ? ` under ${data.config.base}` : ''),
     );
     // History and preview diffs from git: a bad ROADMAP_COMPARE_BASE stops the build here.
-    shareChangesData(
-      await prepareChanges(
-        data,
-        (line) => io.log(line),
-        (line) => io.error(line),
-      ),
+    changes = await prepareChanges(
+      data,
+      (line) => io.log(line),
+      (line) => io.error(line),
     );
+    shareChangesData(changes);
   } catch (error) {
     await rm(dist, { recursive: true, force: true });
     if (error instanceof ContentError) {
@@ -102,9 +105,9 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   await faults.removeDeadPartials(cacheRoot);
   // Images are drawn on worker threads as the pages ask for them, while Astro renders.
   const images = new ImagePool(join(cacheRoot, 'images'));
-  // The entry pages' cards are known from the route table: drawn from now on, not when their
-  // pages render; the layout asks for the same ones, and for the other pages' cards.
-  for (const request of routeCardRequests(data.view, data.links)) images.request(request);
+  // Every page's card is known from the route table: drawn from now on, not when the pages render.
+  const table = routes(data.view, data.links, changes);
+  for (const request of routeCardRequests(data.view.site, table)) images.request(request);
   const stopListening = listenForImages((request) => images.request(request));
   try {
     // Astro writes the list of content modules to <root>/.astro/, one file per project: two
@@ -126,12 +129,21 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
       await release();
     }
     io.log(`Cairn: Astro built the pages (${since(phase)})`);
+    // A row Astro wrote no page for is a page the table made up (its file gone or renamed);
+    // the other way round, a page without a row, Base.astro refuses and `images.finish` checks.
+    const unwritten = table.filter((route) => !existsSync(join(staging, pageFileOf(route.path))));
+    if (unwritten.length) {
+      throw new Error(`The route table lists pages Astro did not write: ${unwritten.map((r) => r.path).join(', ')}`);
+    }
     phase = performance.now();
     // The rest of the images (worker threads) and the search index (pagefind's own process)
     // are independent: made side by side, in staging, so a failure of either leaves no site.
     const [drawn, search] = await Promise.all([
       images.finish(staging).then((result) => ({ ...result, took: since(phase) })),
-      writeSearchIndex(staging, data, join(cacheRoot, 'search')).then((result) => ({ ...result, took: since(phase) })),
+      writeSearchIndex(staging, data, table, join(cacheRoot, 'search')).then((result) => ({
+        ...result,
+        took: since(phase),
+      })),
     ]);
     stats.og = drawn.og;
     io.log(
