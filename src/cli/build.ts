@@ -3,6 +3,7 @@
  * when every step succeeded replace `dist/` with it. Bad content, a failed Astro build or a
  * crash leave no `dist/` at all, so a stale or partial site can never be deployed by mistake.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +20,8 @@ import { reportContentFailure } from '../lib/build/report.ts';
 import * as faults from '../lib/build/faults.ts';
 import { CairnError, EXIT_CONTENT } from '../lib/errors.ts';
 import { PACKAGE_ROOT } from './paths.ts';
+import { type Route, routes } from '../lib/site/routes.ts';
+import { pageFileOf } from '../lib/og/meta.ts';
 
 export interface BuildOptions {
   /** The user's project: the content folder, `dist/` and the caches are resolved against it. */
@@ -61,16 +64,16 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   await mkdir(cacheRoot, { recursive: true });
   // What builds that were killed left behind goes first, without waiting on anything.
   await faults.removeDeadPartials(cacheRoot);
-  // Images are drawn on worker threads from as soon as the view is known: the timeline files,
-  // slides and entry pages' cards before Astro starts (the pages ask for the same ones, and
-  // the layout for every other page's card as it renders), so the second core draws while
-  // this one checks the bodies, reads the history and starts Astro.
+  // Images are drawn on worker threads from as soon as the view is known: the timeline files
+  // and slides first, then every page's card once the route table is known (it needs the
+  // history), all before Astro starts, so the second core draws while this one checks the
+  // bodies, reads the history and starts Astro. The timeline pages ask for the same PNGs.
   const images = new ImagePool(join(cacheRoot, 'images'));
   let data: SiteData;
+  let table: Route[];
   try {
     const loaded = await loadSite(env, projectRoot, new Date());
     for (const request of timelineImageRequests(loaded.view, loaded.links)) images.request(request);
-    for (const request of routeCardRequests(loaded.view, loaded.links)) images.request(request);
     data = await checkSite(loaded, PACKAGE_ROOT);
     shareSiteData(data);
     for (const d of data.diagnostics) io.error(formatDiagnostic(d));
@@ -79,13 +82,14 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
         (data.config.base !== '/' ? ` under ${data.config.base}` : ''),
     );
     // History and preview diffs from git: a bad ROADMAP_COMPARE_BASE stops the build here.
-    shareChangesData(
-      await prepareChanges(
-        data,
-        (line) => io.log(line),
-        (line) => io.error(line),
-      ),
+    const changes = await prepareChanges(
+      data,
+      (line) => io.log(line),
+      (line) => io.error(line),
     );
+    shareChangesData(changes);
+    table = routes(data.view, data.links, changes);
+    for (const request of routeCardRequests(data.view.site, table)) images.request(request);
   } catch (error) {
     await images.close();
     await rm(dist, { recursive: true, force: true });
@@ -130,13 +134,22 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
       await release();
     }
     io.log(`Cairn: Astro built the pages (${since(phase)})`);
+    // A row Astro wrote no page for is a page the table made up (its file gone or renamed);
+    // the other way round, a page without a row, Base.astro refuses and `images.finish` checks.
+    const unwritten = table.filter((route) => !existsSync(join(staging, pageFileOf(route.path))));
+    if (unwritten.length) {
+      throw new Error(`The route table lists pages Astro did not write: ${unwritten.map((r) => r.path).join(', ')}`);
+    }
     phase = performance.now();
     // The rest of the images (worker threads), the search index (pagefind's own process) and
     // the check of the pages as written (this thread) are independent: done side by side, in
     // staging, so a failure of any leaves no site.
     const [drawn, search, leaks] = await Promise.all([
       images.finish(staging).then((result) => ({ ...result, took: since(phase) })),
-      writeSearchIndex(staging, data, join(cacheRoot, 'search')).then((result) => ({ ...result, took: since(phase) })),
+      writeSearchIndex(staging, data, table, join(cacheRoot, 'search')).then((result) => ({
+        ...result,
+        took: since(phase),
+      })),
       // The pages as written, links resolved as a browser would: nothing internal is reachable.
       checkRenderedSite(staging, data, join(cacheRoot, 'checks')),
     ]);

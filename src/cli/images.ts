@@ -2,11 +2,12 @@
  * The build's raster images: an Open Graph card for every HTML page (`og/<page>.png`) and a
  * PNG beside every timeline SVG (`timeline.png`, `timeline/<theme>.png`).
  *
- * Pages ask for their images while Astro renders them (src/lib/build/image-requests.ts), and
- * worker threads draw them into a cache meanwhile, keyed by a hash of everything drawn, so a
- * rebuild of unchanged content draws none. When Astro is done, `finish` reads every page's
- * card back from its meta tags and every timeline SVG from the site, asks for whatever no
- * page asked for, waits for the drawing, and links the images into the site.
+ * The build asks for every page's card (from the route table) and every timeline and slide
+ * PNG (from the view) before Astro starts (src/lib/build/image-requests.ts); worker
+ * threads draw them into a cache meanwhile, keyed by a hash of everything drawn, so a rebuild
+ * of unchanged content draws none. When Astro is done, `finish` checks that every HTML page
+ * has its card, asks for a PNG of every timeline SVG no page asked for, waits for the
+ * drawing, and links the images into the site.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
@@ -81,17 +82,18 @@ export class ImagePool {
   }
 
   /**
-   * Completes the site in `siteDir`: the card of every HTML page (entry pages' cards were
-   * asked for from the route table before Astro started, the others' by the layout as they
-   * rendered), a PNG for every timeline SVG, each placed at its path. Throws if any image
-   * failed, or if a page asked for no card (every page renders through layouts/Base.astro).
+   * Completes the site in `siteDir`: the card of every HTML page, a PNG for every timeline
+   * SVG, each placed at its path. Throws if any image failed, or if an HTML page has no card:
+   * cards are asked for from the route table, so such a page is one the table does not list.
    */
   async finish(siteDir: string): Promise<ImageStats> {
     try {
       const missing = (await filesEnding(siteDir, '.html')).filter(
         (file) => !this.targets.has(ogImagePath(pagePathOfFile(file))),
       );
-      if (missing.length) throw new Error(`No Open Graph card was asked for by ${missing.join(', ')}`);
+      if (missing.length) {
+        throw new Error(`No Open Graph card was asked for by ${missing.join(', ')} (not in the route table)`);
+      }
       for (const file of await filesEnding(siteDir, '.svg')) {
         const target = file.replace(/\.svg$/, '.png');
         if (!/^timeline(\/[^/]+)?\.svg$/.test(file) || this.targets.has(target)) continue;

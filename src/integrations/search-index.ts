@@ -4,8 +4,9 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm } from 'node:fs/pr
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteData } from '../lib/build/site-data.ts';
+import { pageFileOf } from '../lib/og/meta.ts';
 import { backlogSearchRecords } from '../lib/search/entries.ts';
-import { routes } from '../lib/site/routes.ts';
+import type { Route } from '../lib/site/routes.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -25,16 +26,16 @@ export interface SearchIndexResult {
 export async function writeSearchIndex(
   siteDir: string,
   data: SiteData,
+  /** The build's route table: its searchable rows are the pages indexed. */
+  table: Route[],
   cacheDir: string | null = null,
 ): Promise<SearchIndexResult & { reused: boolean }> {
-  const paths = routes(data.view, data.links)
-    .filter((route) => route.searchable)
-    .map((route) => route.path);
+  const paths = table.filter((route) => route.searchable).map((route) => route.path);
   const records = backlogSearchRecords(data.view, data.links);
   const pages = await Promise.all(
     paths.map(async (path) => ({
       path,
-      html: separateBlocks(await readFile(join(siteDir, decodeURI(path), 'index.html'), 'utf8')),
+      html: separateBlocks(await readFile(join(siteDir, pageFileOf(path)), 'utf8')),
     })),
   );
   const outputPath = join(siteDir, 'pagefind');

@@ -107,6 +107,41 @@ describe('the packed cairn-roadmap', () => {
     expect(wrong.stderr).toContain('ROADMAP_AUDIENCE: got "everyone"; expected public or internal');
   }, 600_000);
 
+  it('refuses a body’s /-rooted import of a content file in check and build alike, resolved as the bundler does in the installed package', async () => {
+    // The project installed above, with a second content folder beside its first. Vite resolves
+    // `/x` against Cairn's Astro root, node_modules/cairn-roadmap here, so `/../../rooted/…`
+    // reaches the project's rooted/ folder; against the project itself it would point outside.
+    const project = join(work, 'team');
+    const content = join(project, 'rooted');
+    await cp(join(FIXTURES, 'audience'), content, { recursive: true });
+    const page = join(content, 'wiki', 'guides', 'imports.mdx');
+    const withBody = (body: string) => writeFile(page, `---\ntitle: Imports\nvisibility: public\n---\n\n${body}\n`);
+    const args = ['--content', 'rooted', '--today', '2026-11-21'];
+    const out = join(project, 'dist-rooted');
+
+    await withBody(`import Secret from '/../../rooted/roadmap/zebra-hosting.md';\n\n<Secret />`);
+    const diagnostic =
+      'error rooted/wiki/guides/imports.mdx:6:20: import: imports "/../../rooted/roadmap/zebra-hosting.md", a file inside the content folder';
+    const check = await cairn(project, 'check', ...args);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(diagnostic);
+    const build = await cairn(project, 'build', ...args, '--out', 'dist-rooted');
+    expect(build.code).toBe(1);
+    // The check's own line, column included: the build refused it before Astro started (the
+    // bundler's guard, which would catch it further on, names no column).
+    expect(build.stderr).toContain(diagnostic);
+    expect(existsSync(out)).toBe(false);
+
+    // A /-rooted import of one of Cairn's components is no such import.
+    await withBody(`import Badge from '/src/components/Badge.astro';\n\n<Badge tone="planned" label="Rooted badge" />`);
+    const fine = await cairn(project, 'check', ...args);
+    expect(fine.code, fine.stderr).toBe(0);
+    const built = await cairn(project, 'build', ...args, '--out', 'dist-rooted');
+    expect(built.code, built.stderr).toBe(0);
+    const html = await readFile(join(out, 'wiki', 'guides', 'imports', 'index.html'), 'utf8');
+    expect(html).toMatch(/<span class="badge s-planned"[^>]*>Rooted badge<\/span>/);
+  }, 600_000);
+
   it('writes with init a repository that installs and builds at once, showing the starter content', async () => {
     const parent = join(work, 'team');
     const init = await cairn(parent, 'init', '../demo');

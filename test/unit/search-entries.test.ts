@@ -5,7 +5,6 @@ import { resolveContent } from '../../src/lib/model/resolve.ts';
 import type { Audience } from '../../src/lib/model/types.ts';
 import { backlogSearchRecords, pageSearchEntry } from '../../src/lib/search/entries.ts';
 import { makeLinks } from '../../src/lib/site/links.ts';
-import { routeAt, routes } from '../../src/lib/site/routes.ts';
 import { backlogItem, content, item, mission, objective, site, vision, wikiPage } from './helpers/content.ts';
 
 /** Internal entries carry "zebra", as in the build fixtures. */
@@ -103,35 +102,6 @@ describe('pageSearchEntry', () => {
     expect(
       pageSearchEntry(internal, { kind: 'roadmap', entry: internal.item('portal')! }).meta.internal,
     ).toBeUndefined();
-  });
-});
-
-describe('the route table', () => {
-  const paths = (view: SiteView) => routes(view, links).map((r) => r.path);
-
-  it('lists the page of every entry the audience may see, and no other, all searchable', () => {
-    expect(paths(viewOf('public'))).toEqual([
-      'mission/',
-      'objectives/grow/',
-      'roadmap/portal/',
-      'roadmap/someday/',
-      'wiki/guides/plan/',
-    ]);
-    expect(routes(viewOf('public'), links).every((r) => r.searchable)).toBe(true);
-    expect(paths(viewOf('internal'))).toContain('roadmap/zebra-hosting/');
-    expect(paths(viewOf('internal'))).toContain('vision/');
-  });
-
-  it('gives each page its title, description, search metadata and card', () => {
-    const view = viewOf('public');
-    const portal = routeAt(view, links, 'roadmap/portal/')!;
-    expect(portal).toMatchObject({ kind: 'roadmap', id: 'portal', title: 'Public portal' });
-    expect(portal.search).toEqual(pageSearchEntry(view, { kind: 'roadmap', entry: view.item('portal')! }));
-    expect(portal.card).toMatchObject({ kind: 'Roadmap item', detail: 'In progress · Trust' });
-    const grow = routeAt(view, links, 'objectives/grow/')!;
-    expect(grow.card.kind).toBe('Objective');
-    expect(grow.card.detail).toMatch(/ · At risk$/);
-    expect(routeAt(view, links, 'roadmap/')).toBeUndefined();
   });
 });
 

@@ -2,16 +2,18 @@ import type { SiteView } from '../model/audience.ts';
 import type { CardInput } from '../og/card.ts';
 import { cardInput, ogImagePath } from '../og/meta.ts';
 import type { Links } from '../site/links.ts';
-import { routes } from '../site/routes.ts';
+import type { Route } from '../site/routes.ts';
 import { timelineFile } from '../timeline/files.ts';
 import { allSlides, slideFile } from '../timeline/slides.ts';
 
 /**
- * How pages ask for their raster images while Astro renders them. `npm run build` listens
- * before Astro starts, so Open Graph cards and timeline PNGs are drawn on worker threads
- * while the pages are still being generated, not after (on a cold build of 1,000 items that
- * was most of the wall time). Outside a build (`astro dev`) nobody listens and requests are
- * dropped. Entry pages' cards are known before any page renders, from the route table.
+ * How the build asks for its raster images. Every page's Open Graph card is known from the
+ * route table (`routeCardRequests`), and every timeline and slide PNG from the view
+ * (`timelineImageRequests`), before Astro starts; the timeline pages ask for the same PNGs
+ * as they render (`npm run build` listens from before Astro starts), and a file asked for
+ * as two different drawings fails the build. They are drawn on worker threads while the
+ * pages are still being generated, not after (on a cold build of 1,000 items that was most
+ * of the wall time). Outside a build (`astro dev`) nobody listens and requests are dropped.
  */
 export type ImageJob =
   /** An Open Graph card, drawn from its description. */
@@ -44,11 +46,11 @@ export function listenForImages(listener: (request: ImageRequest) => void): () =
   };
 }
 
-/** The Open Graph cards of every entry page, from the route table (the layout asks for the same). */
-export function routeCardRequests(view: SiteView, links: Links): ImageRequest[] {
-  return routes(view, links).map((route) => ({
+/** The Open Graph card of every page in the route table. */
+export function routeCardRequests(site: { title: string; url: string | null }, table: Route[]): ImageRequest[] {
+  return table.map((route) => ({
     target: ogImagePath(route.path),
-    job: { kind: 'card', input: cardInput(view.site, { title: route.title, ...route.card }) },
+    job: { kind: 'card', input: cardInput(site, { title: route.title, ...route.card }) },
   }));
 }
 

@@ -15,12 +15,17 @@ export function pagePathOfFile(file: string): string {
   return `${file.replace(/\.html$/, '')}/`;
 }
 
+/** The built HTML file of a page path, the other way round: `roadmap/sso/` -> `roadmap/sso/index.html`. */
+export function pageFileOf(path: string): string {
+  if (path === '') return 'index.html';
+  // Astro writes the 404 page as 404.html, where static hosts look for it.
+  if (path === '404/') return '404.html';
+  return `${decodeURI(path)}index.html`;
+}
+
 const DEFAULT_ACCENT = '#1d5bd0';
 
-/**
- * A page's card (null where the page says nothing). The route table's requests and the
- * layout's both go through here, so both describe the same card and it is drawn once.
- */
+/** What a page's card is drawn from: its row of the route table, with defaults where it says nothing. */
 export function cardInput(
   site: { title: string; url: string | null },
   page: { title: string | null; kind: string | null; detail: string | null; accent: string | null },

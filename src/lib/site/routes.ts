@@ -1,38 +1,94 @@
+import type { RevisionInfo, RoadmapDiff } from '../diff/types.ts';
+import { revisionName, summaryText } from '../diff/describe.ts';
 import type { SiteView } from '../model/audience.ts';
 import type { EntryKind } from '../model/types.ts';
 import { type PageCard, cardMeta } from '../og/page-card.ts';
 import { type SearchEntry, pageSearchEntry } from '../search/entries.ts';
-import { OBJECTIVE_STATUS_LABEL } from './labels.ts';
+import { TRACE_SORTS } from './backlog-compare.ts';
+import { OBJECTIVE_STATUS_LABEL, plural } from './labels.ts';
 import { plainTitle } from './inline-title.ts';
 import type { Links } from './links.ts';
-import { percent } from './page-data.ts';
+import { percent, themeGroups } from './page-data.ts';
 
 /**
- * The table of entry pages: one row per page that shows an entry (mission, vision, strategy
- * documents, objectives, roadmap items, wiki pages), worked out once from the audience's
- * view. The pages' getStaticPaths, the layout's head, the search indexer and the image pool
- * all read it, so they cannot disagree about which pages exist or what their cards say (as
- * Starlight's utils/routing does for its docs). Overview pages (home, section indexes,
- * search, changes, 404) are not entries: they describe themselves to the layout, and are
- * neither searchable nor known before they render.
+ * The table of every HTML page a build writes, worked out once from the audience's view (and
+ * the build's history and preview, which the changes pages describe): its path, title,
+ * description, Open Graph card and search metadata. Pages do not describe themselves. The
+ * dynamic pages' getStaticPaths return their rows, so a page exists exactly when its row
+ * does; the layout takes every page's head from its row and fails on a page without one; the
+ * image pool asks for every card from it before Astro starts; the search indexer indexes its
+ * searchable rows. None of them can disagree about which pages exist or what their cards say
+ * (as Starlight's utils/routing does for its docs).
  */
 export interface Route {
-  /** Below the base path, with a trailing slash: `roadmap/sso/`. */
+  /** Below the base path, with a trailing slash: `roadmap/sso/` (`''` for home, `404/` for the 404 page). */
   path: string;
-  /** The entry the page shows; its id is the page's parameter. */
-  kind: EntryKind;
-  id: string;
+  /** The file of src/pages that renders the page, as Astro names it (`Astro.routePattern`). */
+  pattern: PagePattern;
+  /** That file's route parameters for this page (its getStaticPaths `params`). */
+  params: Record<string, string | undefined>;
+  /** What a page of a dynamic route shows: an entry's or a theme's id, a sort key; else null. */
+  id: string | null;
+  /** Plain text: the Open Graph title and the card's; the head's `<title>` adds the site's. */
   title: string;
   description: string | null;
   /** What the Open Graph card shows besides the title. */
   card: PageCard;
-  /** In the search index (every entry page is); `search` holds its facets and result metadata. */
+  /** In the search index: the page of every entry is, overview pages are not (they only repeat entries). */
   searchable: boolean;
-  search: SearchEntry;
+  /** The facets and result metadata of a searchable page's entry. */
+  search: SearchEntry | null;
 }
 
-export function entryRoutes(view: SiteView, links: Links): Route[] {
-  const route = (
+/** Every file of src/pages that writes an HTML page. */
+export type PagePattern =
+  | '/'
+  | '/[foundation]'
+  | '/strategy'
+  | '/strategy/[...id]'
+  | '/objectives'
+  | '/objectives/[...id]'
+  | '/roadmap'
+  | '/roadmap/[...id]'
+  | '/roadmap/themes/[slug]'
+  | '/backlog'
+  | '/backlog/[sort]'
+  | '/wiki'
+  | '/wiki/[...id]'
+  | '/changes'
+  | '/changes/[...preview]'
+  | '/health/[...health]'
+  | '/search'
+  | '/404';
+
+/** What the changes pages' rows say: how many changes the history shows, and the preview's change. */
+export interface RouteChanges {
+  history: { entries: readonly unknown[] };
+  preview: { base: RevisionInfo; diff: RoadmapDiff } | null;
+}
+
+/** The rows of every page of a view, in the order of the site's navigation. */
+function siteRoutes(view: SiteView, links: Links, changes: RouteChanges): Route[] {
+  const page = (
+    pattern: PagePattern,
+    path: string,
+    title: string,
+    description: string | null,
+    card?: { kind: string; detail?: string; accent?: string },
+    dynamic?: { params: Record<string, string | undefined>; id?: string },
+  ): Route => ({
+    path,
+    pattern,
+    params: dynamic?.params ?? {},
+    id: dynamic?.id ?? null,
+    title,
+    description,
+    card: cardMeta(view, title, null, card ?? null),
+    searchable: false,
+    search: null,
+  });
+  const entry = (
+    pattern: PagePattern,
     kind: EntryKind,
     id: string,
     title: string,
@@ -41,7 +97,9 @@ export function entryRoutes(view: SiteView, links: Links): Route[] {
     card?: { kind: string; detail?: string },
   ): Route => ({
     path: links.entryPath(kind, id),
-    kind,
+    pattern,
+    // The foundations share one file, named by their kind; every other entry by its id.
+    params: pattern === '/[foundation]' ? { foundation: kind } : { id },
     id,
     // Page titles and cards are plain text: a title's inline Markdown marks are for HTML only.
     title: plainTitle(title),
@@ -50,10 +108,18 @@ export function entryRoutes(view: SiteView, links: Links): Route[] {
     searchable: true,
     search,
   });
+  const counts = `${plural(view.roadmap.length, 'item')} across ${plural(view.themes.length, 'theme')}`;
+  const { preview } = changes;
   return [
+    // Home's title is the site's: its `<title>` and card say nothing else.
+    page('/', '', view.site.title, null, {
+      kind: 'Roadmap',
+      detail: `${plural(view.roadmap.length, 'item')} · ${plural(view.objectives.length, 'objective')}`,
+    }),
     ...(view.mission
       ? [
-          route(
+          entry(
+            '/[foundation]',
             'mission',
             view.mission.id,
             view.mission.title,
@@ -64,7 +130,8 @@ export function entryRoutes(view: SiteView, links: Links): Route[] {
       : []),
     ...(view.vision
       ? [
-          route(
+          entry(
+            '/[foundation]',
             'vision',
             view.vision.id,
             view.vision.title,
@@ -73,11 +140,21 @@ export function entryRoutes(view: SiteView, links: Links): Route[] {
           ),
         ]
       : []),
+    page('/strategy', 'strategy/', 'Strategy', 'How we get from the vision to the roadmap.'),
     ...view.strategy.map((doc) =>
-      route('strategy', doc.id, doc.title, doc.summary, pageSearchEntry(view, { kind: 'strategy', entry: doc })),
+      entry(
+        '/strategy/[...id]',
+        'strategy',
+        doc.id,
+        doc.title,
+        doc.summary,
+        pageSearchEntry(view, { kind: 'strategy', entry: doc }),
+      ),
     ),
+    page('/objectives', 'objectives/', 'Objectives', 'Objectives and key results, with measured progress.'),
     ...view.objectives.map((o) =>
-      route(
+      entry(
+        '/objectives/[...id]',
         'objective',
         o.id,
         o.title,
@@ -89,36 +166,147 @@ export function entryRoutes(view: SiteView, links: Links): Route[] {
         },
       ),
     ),
+    page('/roadmap', 'roadmap/', 'Roadmap', `${counts}.`, { kind: 'Roadmap', detail: counts }),
     ...view.roadmap.map((item) =>
-      route('roadmap', item.id, item.title, item.summary, pageSearchEntry(view, { kind: 'roadmap', entry: item })),
+      entry(
+        '/roadmap/[...id]',
+        'roadmap',
+        item.id,
+        item.title,
+        item.summary,
+        pageSearchEntry(view, { kind: 'roadmap', entry: item }),
+      ),
     ),
-    ...view.wiki.map((page) =>
-      route('wiki', page.id, page.title, page.summary, pageSearchEntry(view, { kind: 'wiki', entry: page })),
+    ...themeGroups(view).map(({ theme, items }) =>
+      page(
+        '/roadmap/themes/[slug]',
+        `roadmap/themes/${theme.slug}/`,
+        `${theme.id} · Roadmap`,
+        theme.description ?? `${plural(items.length, 'roadmap item')} in ${theme.id}.`,
+        { kind: 'Roadmap theme', detail: plural(items.length, 'item'), accent: theme.color },
+        { params: { slug: theme.slug }, id: theme.id },
+      ),
     ),
+    page(
+      '/backlog',
+      'backlog/',
+      'Backlog',
+      'The roadmap beside the backlog: comparison, traceability, gaps and drift.',
+    ),
+    ...TRACE_SORTS.map((sort) =>
+      page(
+        '/backlog/[sort]',
+        sort.path,
+        `Traceability by ${sort.column.toLowerCase()}`,
+        `Roadmap items and their backlog, sorted ${sort.description}.`,
+        undefined,
+        { params: { sort: `by-${sort.key}` }, id: sort.key },
+      ),
+    ),
+    page('/wiki', 'wiki/', 'Wiki', 'Free-form pages of the strategy wiki.'),
+    ...view.wiki.map((w) =>
+      entry('/wiki/[...id]', 'wiki', w.id, w.title, w.summary, pageSearchEntry(view, { kind: 'wiki', entry: w })),
+    ),
+    page('/changes', 'changes/', 'Changes', 'How the roadmap changed, from its history in git.', {
+      kind: 'Changes',
+      detail: plural(changes.history.entries.length, 'change'),
+    }),
+    // Only a preview build (ROADMAP_COMPARE_BASE) says what its change does.
+    ...(preview
+      ? [
+          page(
+            '/changes/[...preview]',
+            'changes/preview/',
+            'What this change does',
+            `Against ${revisionName(preview.base)}: ${summaryText(preview.diff)}.`,
+            { kind: 'Preview', detail: summaryText(preview.diff) },
+            { params: { preview: 'preview' } },
+          ),
+        ]
+      : []),
+    // For the people who keep the roadmap true: the internal build only.
+    ...(view.audience === 'internal'
+      ? [
+          page(
+            '/health/[...health]',
+            'health/',
+            'Health',
+            'Stale entries, drift flags and alignment gaps.',
+            undefined,
+            {
+              params: { health: undefined },
+            },
+          ),
+        ]
+      : []),
+    page(
+      '/search',
+      'search/',
+      'Search',
+      'Search every objective, roadmap item, backlog item and wiki page, and filter by kind, status, theme, horizon, team and period.',
+    ),
+    page('/404', '404/', 'Page not found', null),
   ];
 }
 
-const tables = new WeakMap<SiteView, { routes: Route[]; byPath: Map<string, Route> }>();
+interface Table {
+  routes: Route[];
+  byPage: Map<string, Route>;
+}
 
-function table(view: SiteView, links: Links) {
-  let t = tables.get(view);
+/** One table per view and changes: a build has one of each; the dev server, one per content change. */
+const tables = new WeakMap<SiteView, WeakMap<RouteChanges, Table>>();
+
+function table(view: SiteView, links: Links, changes: RouteChanges): Table {
+  let forView = tables.get(view);
+  if (!forView) tables.set(view, (forView = new WeakMap()));
+  let t = forView.get(changes);
   if (!t) {
-    const routes = entryRoutes(view, links);
-    t = { routes, byPath: new Map(routes.map((r) => [r.path, r])) };
-    tables.set(view, t);
+    const routes = siteRoutes(view, links, changes);
+    t = { routes, byPage: new Map(routes.map((r) => [pageKey(r.pattern, r.params), r])) };
+    forView.set(changes, t);
   }
   return t;
 }
 
-/** The entry pages of a view, computed once per view. */
-export const routes = (view: SiteView, links: Links): Route[] => table(view, links).routes;
+/** `/roadmap/[...id]` with `{ id: 'sso' }` -> `/roadmap/[...id] id=sso`; a parameter left undefined is left out. */
+function pageKey(pattern: string, params: Record<string, string | undefined>): string {
+  const set = Object.entries(params)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}=${value}`)
+    .sort();
+  return [pattern, ...set].join(' ');
+}
 
-/** The entry page at `path` (below the base), if `path` is one. */
-export const routeAt = (view: SiteView, links: Links, path: string): Route | undefined =>
-  table(view, links).byPath.get(path);
+/** Every HTML page of a view, computed once per view and changes. */
+export const routes = (view: SiteView, links: Links, changes: RouteChanges): Route[] =>
+  table(view, links, changes).routes;
 
-/** getStaticPaths of the pages of one kind of entry: `[{ params: { id }, props: { id } }]`. */
-export const staticPathsOf = (view: SiteView, links: Links, kind: EntryKind) =>
-  routes(view, links)
-    .filter((r) => r.kind === kind)
-    .map((r) => ({ params: { id: r.id }, props: { id: r.id } }));
+/**
+ * The row of the page Astro renders from `pattern` (its `Astro.routePattern`) with `params`.
+ * A page the table does not list is a mistake in Cairn, not in the content: it stops the build
+ * rather than getting a made-up head.
+ */
+export function routeOf(
+  view: SiteView,
+  links: Links,
+  changes: RouteChanges,
+  pattern: string,
+  params: Record<string, string | undefined>,
+): Route {
+  const route = table(view, links, changes).byPage.get(pageKey(pattern, params));
+  if (!route) {
+    const shown = Object.keys(params).length ? ` with ${JSON.stringify(params)}` : '';
+    throw new Error(
+      `The page ${pattern}${shown} has no row in the route table (src/lib/site/routes.ts): ` +
+        'every page Cairn writes needs one there, with its title, description and card',
+    );
+  }
+  return route;
+}
+
+/** getStaticPaths of the dynamic page `pattern`: one path per row, its `id` in props. */
+export const staticPathsOf = (view: SiteView, links: Links, changes: RouteChanges, pattern: string) =>
+  routes(view, links, changes)
+    .filter((r) => r.pattern === pattern)
+    .map((r) => ({ params: r.params, props: { id: r.id } }));
