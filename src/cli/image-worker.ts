@@ -1,10 +1,12 @@
 /** Worker thread of the image pool: draws the images it is sent into the cache. */
 import { rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, threadId } from 'node:worker_threads';
 import { CARD_HEIGHT, CARD_WIDTH } from '../lib/og/card.ts';
 import { renderCard } from '../lib/og/render.ts';
+import { fontsFor } from '../lib/render/font-subset.ts';
 import { svgBandsToPng } from '../lib/render/png.ts';
 import type { ImageJob } from '../lib/build/image-requests.ts';
 
@@ -35,7 +37,11 @@ const drew = (bytes: number) => {
 
 async function render({ id, job, file }: Message): Promise<void> {
   try {
-    const png = job.kind === 'card' ? await renderCard(job.input) : await svgBandsToPng(job.width, job.bands, drew);
+    const png =
+      job.kind === 'card'
+        ? await renderCard(job.input)
+        : // Inter cut down to what the drawing writes: resvg reads the font file once a character.
+          await svgBandsToPng(job.width, job.bands, drew, await fontsFor(job.bands, join(dirname(file), 'fonts')));
     // Written aside and renamed: a cache entry is whole or absent, even if the build dies.
     const partial = `${file}.${process.pid}-${threadId}.partial`;
     await writeFile(partial, png);

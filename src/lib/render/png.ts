@@ -4,13 +4,17 @@ import { encodePng } from './png-encoder.ts';
 
 /**
  * Renders an SVG drawing, given as bands of rows (each an SVG of its own), to one PNG `width`
- * pixels wide, with the bundled Inter font only. A band is drawn, compressed and dropped
+ * pixels wide, with the bundled Inter font only (`fonts`: its files, or subsets of them; see font-subset.ts). A band is drawn, compressed and dropped
  * before the next, so memory stays at one band whatever the drawing's height. `afterBand`
  * runs between bands with the bytes of pixels the band drew (the image worker collects
  * resvg's native buffers there).
  */
-export function svgBandsToPng(width: number, bands: string[], afterBand?: (bytes: number) => void): Promise<Buffer> {
-  const fonts = fontFiles();
+export function svgBandsToPng(
+  width: number,
+  bands: string[],
+  afterBand?: (bytes: number) => void,
+  fonts: string[] = fontFiles(),
+): Promise<Buffer> {
   function* rows(): Generator<Uint8Array> {
     for (const band of bands) {
       const image = new Resvg(band, {
