@@ -111,9 +111,10 @@ export class ImagePool {
       await this.drained();
 
       const stats: ImageStats = { og: { generated: 0, reused: 0 }, timeline: { generated: 0, reused: 0 } };
+      const folders = new Set<string>();
       for (const [target, key] of this.targets) {
         const drawing = this.drawings.get(key)!;
-        place(this.cached(key), join(siteDir, target));
+        place(this.cached(key), join(siteDir, target), folders);
         stats[drawing.job.kind === 'card' ? 'og' : 'timeline'][drawing.cached ? 'reused' : 'generated'] += 1;
       }
       return stats;
@@ -195,15 +196,24 @@ async function filesEnding(dir: string, suffix: string): Promise<string[]> {
 
 /**
  * A cached image into the site: a hard link where the file system allows, else a copy.
- * Synchronously: a site has a thousand images, and three thread-pool round trips each were
- * half a second of a rebuild.
+ * Synchronously, each folder made once: a site has a thousand images, and three thread-pool
+ * round trips each were half a second of a rebuild. `folders` holds the folders made so far.
  */
-function place(cached: string, target: string): void {
-  mkdirSync(dirname(target), { recursive: true });
-  rmSync(target, { force: true });
+function place(cached: string, target: string, folders: Set<string>): void {
+  const folder = dirname(target);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+  }
   try {
     linkSync(cached, target);
-  } catch {
-    copyFileSync(cached, target);
+  } catch (error) {
+    // A file already there (the site's own public/ folder, say) is replaced.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') rmSync(target, { force: true });
+    try {
+      linkSync(cached, target);
+    } catch {
+      copyFileSync(cached, target);
+    }
   }
 }
