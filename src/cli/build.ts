@@ -61,6 +61,9 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
   let phase = started;
   const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 
+  // Astro's modules load while the content is read and checked (their files are read meanwhile).
+  const astro = import('astro');
+  astro.catch(() => {}); // A failure is reported where the build awaits it.
   await mkdir(cacheRoot, { recursive: true });
   // What builds that were killed left behind goes first, without waiting on anything.
   await faults.removeDeadPartials(cacheRoot);
@@ -109,7 +112,7 @@ export async function runBuild({ projectRoot, out, env }: BuildOptions, io: Io):
     throw error;
   }
 
-  const { build } = await import('astro');
+  const { build } = await astro;
   await mkdir(dirname(dist), { recursive: true });
   await mkdir(join(root, '.cairn'), { recursive: true });
   await faults.removeDeadStaging(dist, projectRoot);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildShared } from '../../src/lib/build/build-shared.ts';
+import { buildShared, viewMemo } from '../../src/lib/build/build-shared.ts';
 
 describe('a value the build hands to Astro', () => {
   it('is computed once on first use when nothing was handed over', async () => {
@@ -49,5 +49,20 @@ describe('a value the build hands to Astro', () => {
     inDevServer.share(1);
     inDevServer.share(2);
     expect(await inPages.get()).toBe(2);
+  });
+});
+
+describe('a value derived from a view', () => {
+  it('is worked out once per view and key, for every module instance of the build', () => {
+    const name = `memo-${Math.random()}`;
+    // Two instances of the same module, as the build script and Astro's pages each load it.
+    const [inScript, inPages] = [viewMemo<object, number>(name), viewMemo<object, number>(name)];
+    const view = {};
+    let computed = 0;
+    expect(inScript(view, 'a', () => ++computed)).toBe(1);
+    expect(inPages(view, 'a', () => ++computed)).toBe(1);
+    expect(inPages(view, 'b', () => ++computed)).toBe(2);
+    expect(inScript({}, 'a', () => ++computed)).toBe(3);
+    expect(computed).toBe(3);
   });
 });

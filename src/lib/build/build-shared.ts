@@ -26,3 +26,20 @@ export function buildShared<T>(
     },
   };
 }
+
+/**
+ * A value derived from a view, worked out once per view and key for every module graph of
+ * the build (the build script and Astro's pages ask for the same timeline drawings): kept on
+ * `globalThis` like `buildShared`, and dropped with the view.
+ */
+export function viewMemo<V extends object, T>(name: string): (view: V, key: string, compute: () => T) => T {
+  const symbol = Symbol.for(`cairn.${name}`);
+  const store = globalThis as { [symbol]?: WeakMap<V, Map<string, T>> };
+  const memo = (store[symbol] ??= new WeakMap());
+  return (view, key, compute) => {
+    let values = memo.get(view);
+    if (!values) memo.set(view, (values = new Map<string, T>()));
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key)!;
+  };
+}

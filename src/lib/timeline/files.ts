@@ -5,6 +5,7 @@ import { layoutTimeline } from './layout.ts';
 import { type BarChange, FILE_PALETTE, LEGEND_HEIGHT, PAGE_PALETTE, timelineLinkLayer, timelineSvg } from './svg.ts';
 import { formatDate } from '../model/dates.ts';
 import type { ImageRequest } from '../build/image-requests.ts';
+import { viewMemo } from '../build/build-shared.ts';
 
 /** The whole-roadmap or one theme's timeline, as the page shows it or as a standalone file. */
 export function renderTimeline(
@@ -87,13 +88,18 @@ export function pngWidth(width: number, height: number): number {
   return Math.max(MIN_PNG_WIDTH, Math.min(PNG_WIDTH, fits));
 }
 
+// Drawn once per view for the build script and Astro's pages alike (see `viewMemo`).
+const timelineFiles = viewMemo<SiteView, { svg: string; png: ImageRequest }>('timelineFiles');
+
 /**
  * A timeline file as the site serves it (`timeline.svg`, `timeline/<theme>.svg`) and the PNG
  * drawn beside it. The page writes `svg`; the build asks for `png` before any page renders
  * (src/lib/build/image-requests.ts), and the page asks again: the same drawing, drawn once.
  */
 export function timelineFile(view: SiteView, links: Links, themeId?: string): { svg: string; png: ImageRequest } {
-  const { svg, raster } = renderTimeline(view, links, { theme: themeId, standalone: true });
-  const slug = themeId === undefined ? null : (view.theme(themeId)?.slug ?? themeId);
-  return { svg, png: { target: slug ? `timeline/${slug}.png` : 'timeline.png', job: { kind: 'svg', ...raster() } } };
+  return timelineFiles(view, `${links.absolute('')}\0${themeId ?? ''}`, () => {
+    const { svg, raster } = renderTimeline(view, links, { theme: themeId, standalone: true });
+    const slug = themeId === undefined ? null : (view.theme(themeId)?.slug ?? themeId);
+    return { svg, png: { target: slug ? `timeline/${slug}.png` : 'timeline.png', job: { kind: 'svg', ...raster() } } };
+  });
 }

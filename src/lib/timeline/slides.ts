@@ -2,6 +2,7 @@ import type { SiteView } from '../model/audience.ts';
 import { formatDate } from '../model/dates.ts';
 import type { Links } from '../site/links.ts';
 import type { ImageRequest } from '../build/image-requests.ts';
+import { viewMemo } from '../build/build-shared.ts';
 import { plural } from '../site/labels.ts';
 import { timelineInput } from './from-view.ts';
 import { type TimelineInput, layoutTimeline } from './layout.ts';
@@ -47,19 +48,13 @@ export interface Slide {
 
 // Slides are worked out once per view and theme, for every module graph of the build (the
 // build script asks for their PNGs before Astro starts; Astro's pages ask again): paging a
-// 1,000-item timeline lays it out once per row, and that was half a second each time.
-const MEMO = Symbol.for('cairn.slideSets');
-type Memo = WeakMap<SiteView, Map<string, Slide[]>>;
-const memo = ((globalThis as { [MEMO]?: Memo })[MEMO] ??= new WeakMap());
+// 1,000-item timeline lays it out many times.
+const slideSets = viewMemo<SiteView, Slide[]>('slideSets');
+const slideFiles = viewMemo<SiteView, { svg: string; png: ImageRequest }>('slideFiles');
 
 /** The slides of the whole roadmap, or of one theme (`options.theme`). */
 export function slideSet(view: SiteView, links: Links, options: { theme?: string } = {}): Slide[] {
-  let sets = memo.get(view);
-  if (!sets) memo.set(view, (sets = new Map<string, Slide[]>()));
-  const key = `${links.absolute('')}\0${options.theme ?? ''}`;
-  let slides = sets.get(key);
-  if (!slides) sets.set(key, (slides = pageSlides(view, links, options)));
-  return slides;
+  return slideSets(view, `${links.absolute('')}\0${options.theme ?? ''}`, () => pageSlides(view, links, options));
 }
 
 function pageSlides(view: SiteView, links: Links, options: { theme?: string }): Slide[] {
@@ -70,25 +65,42 @@ function pageSlides(view: SiteView, links: Links, options: { theme?: string }): 
   const fixed = { ...LAYOUT, domain };
   const heightOf = (ids: Set<string>) => layoutTimeline(subset(all, ids), fixed).height;
   // Rows in drawing order (lane by lane); each slide takes as many of the next rows as fit,
-  // and at least one. A drawing only grows as rows are added, so the most that fit is found by
-  // doubling and then halving the count: a few layouts per slide, not one per row.
+  // and at least one. A drawing only grows as rows are added, so the most that fit is found
+  // from a guess (as many as the slide before took) by steps that double, then by halving the
+  // gap: two or three layouts a slide, not one a row.
   const order = [...whole.bars].sort((a, b) => a.rowY - b.rowY).map((b) => b.id);
   const pages: Set<string>[] = [];
   for (let start = 0; start < order.length;) {
     // The first slide also carries the milestones.
     const budget = BUDGET - (pages.length === 0 ? (whole.milestoneLane?.height ?? 0) : 0);
     const rows = (count: number) => new Set(order.slice(start, start + count));
-    const fits = (count: number) => heightOf(rows(count)) <= budget;
+    const fits = (count: number) => count === 1 || heightOf(rows(count)) <= budget;
     const left = order.length - start;
-    let fit = 1;
-    let over = left + 1;
-    while (fit < left) {
-      const probe = Math.min(fit * 2, left);
-      if (!fits(probe)) {
-        over = probe;
-        break;
+    const guess = Math.min(Math.max(1, pages.at(-1)?.size ?? 1), left);
+    /** Rows known to fit, and a count known not to (one past the rows left: all fit). */
+    let fit: number;
+    let over: number;
+    if (fits(guess)) {
+      fit = guess;
+      over = left + 1;
+      for (let step = 1; fit < left; step *= 2) {
+        const probe = Math.min(fit + step, left);
+        if (!fits(probe)) {
+          over = probe;
+          break;
+        }
+        fit = probe;
       }
-      fit = probe;
+    } else {
+      over = guess;
+      for (let step = 1; ; step *= 2) {
+        const probe = Math.max(over - step, 1);
+        if (fits(probe)) {
+          fit = probe;
+          break;
+        }
+        over = probe;
+      }
     }
     while (over - fit > 1) {
       const middle = (fit + over) >> 1;
@@ -150,8 +162,10 @@ export function slideSvg(view: SiteView, slide: Slide): string {
 
 /** A slide's SVG and the request for its PNG (see `timelineFile` in files.ts). */
 export function slideFile(view: SiteView, slide: Slide): { svg: string; png: ImageRequest } {
-  const svg = slideSvg(view, slide);
-  return { svg, png: { target: `slides/${slide.name}.png`, job: { kind: 'svg', width: SLIDE_WIDTH, bands: [svg] } } };
+  return slideFiles(view, `${slide.name}\0${slide.input.items[0]?.href ?? ''}`, () => {
+    const svg = slideSvg(view, slide);
+    return { svg, png: { target: `slides/${slide.name}.png`, job: { kind: 'svg', width: SLIDE_WIDTH, bands: [svg] } } };
+  });
 }
 
 /** Every slide of a view: the whole roadmap's, then each theme's. */
