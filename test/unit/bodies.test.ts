@@ -139,6 +139,20 @@ describe('imports of content files', () => {
     expect(await check('wiki/page.mdx', `${head}${body}`)).toEqual([]);
   });
 
+  it('rejects an import of a path where nothing is, as the bundler would, naming the line and the path', async () => {
+    for (const spec of ['../../components/Missing.astro', '/components/Gone.astro', '../../nowhere']) {
+      const found = await check('wiki/page.mdx', `${head}import X from '${spec}';\n\n<X />\n`);
+      expect(found, spec).toHaveLength(1);
+      expect(found[0]).toMatchObject({ file: 'content/wiki/page.mdx', line: 6, field: 'import', value: spec });
+      expect(found[0]!.message).toMatch(/which does not exist; expected a path to a file/);
+    }
+  });
+
+  it('allows a path the bundler completes: no extension, or a folder', async () => {
+    const body = `import C from '../../components/Callout';\nimport D from '../../components';\n\n<C />\n`;
+    expect(await check('wiki/page.mdx', `${head}${body}`)).toEqual([]);
+  });
+
   it('allows a plain image inside the content folder, not its text', () => {
     expect(isForbiddenImport(`${contentDir}/wiki/chart.png`, contentDir)).toBe(false);
     expect(isForbiddenImport(`${contentDir}/wiki/chart.svg?raw`, contentDir)).toBe(true);

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { init as initLexer, parse as lexImports } from 'es-module-lexer';
 import { htmlToHast, markdownToHast, mdxToHast, mdxToJs } from 'satteri';
 import type { Diagnostic } from './diagnostics.ts';
-import { isForbiddenImport, resolveImportPath } from './content-folder.ts';
+import { isForbiddenImport, resolveImportPath, stripQuery } from './content-folder.ts';
 import { type HiddenTargets, linkResolver, reachMessage } from './rendered-links.ts';
 
 /**
@@ -134,11 +134,34 @@ export async function checkBody(file: BodyFile, options: BodyCheckOptions): Prom
       const query = /[?#].*$/s.exec(spec)?.[0] ?? '';
       if (target && isForbiddenImport(target + query, options.contentDir)) {
         report(at, 'import', importMessage(spec), spec);
+      } else if (target && isWrittenPath(spec) && !existsAsModule(target)) {
+        // The bundler would stop on it later, with a message of its own: said here, by `check` too.
+        report(at, 'import', missingImportMessage(spec), spec);
       }
     }
   }
   return problems;
 }
+
+/** An import written as a path (not a package): `./x`, `../x`, `/x`. */
+const isWrittenPath = (spec: string) => /^(?:\.{1,2}(?:\/|$)|\/)/.test(stripQuery(spec));
+
+/**
+ * Whether something is there for the bundler to resolve `path` to: the file, a folder, or a
+ * file named `path` plus an extension (the bundler tries several; any will do here).
+ */
+function existsAsModule(path: string): boolean {
+  if (existsSync(path)) return true;
+  try {
+    const name = basename(path);
+    return readdirSync(dirname(path)).some((entry) => entry.startsWith(`${name}.`));
+  } catch {
+    return false;
+  }
+}
+
+const missingImportMessage = (specifier: string): string =>
+  `imports ${JSON.stringify(specifier)}, which does not exist; expected a path to a file: from this body's folder (./, ../), or from Cairn's own files when it starts with / (/src/components/…)`;
 
 /** The message for an import of a content file; the bundler's guard says the same. */
 export const importMessage = (specifier: string): string =>
