@@ -5,6 +5,7 @@
  */
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { seededRandom } from '../../test/support/random.ts';
 
 const THEMES = ['Trust', 'Speed', 'Reach', 'Insight', 'Authoring', 'Platform'];
 const STATUSES = ['exploring', 'planned', 'in-progress', 'shipped', 'paused', 'cancelled'];
@@ -12,17 +13,6 @@ const WORDS =
   'roadmap release customer preview search timeline backlog objective quality speed trust intake outlook review audit team plan quarter launch'.split(
     ' ',
   );
-
-/** A tiny deterministic generator (mulberry32), so every run writes the same content. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(5, '0');
 const date = (base: Date, days: number) => new Date(base.getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -36,7 +26,7 @@ export interface GeneratedCounts {
 }
 
 export async function generateContent(dir: string, items: number): Promise<GeneratedCounts> {
-  const rnd = random(items);
+  const rnd = seededRandom(items);
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)]!;
   const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const paragraph = () => `${words(12)}. ${words(14)}. ${words(10)}.`;
@@ -106,7 +96,7 @@ export async function generateContent(dir: string, items: number): Promise<Gener
 
 /** The bare-Astro floor: the same number of plain MDX pages, one collection, one template. */
 export async function generateBareSite(dir: string, pages: number): Promise<void> {
-  const rnd = random(pages + 1);
+  const rnd = seededRandom(pages + 1);
   const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
   await rm(dir, { recursive: true, force: true });
   const files = new Map<string, string>([
@@ -146,7 +136,7 @@ const STARLIGHT_SECTIONS = ['roadmap', 'objectives', 'backlog', 'wiki'];
  * head, with local fonts (its default font is fetched from the web).
  */
 export async function generateStarlightSite(dir: string, pages: number): Promise<void> {
-  const rnd = random(pages + 2);
+  const rnd = seededRandom(pages + 2);
   const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(' ');
   const fonts = join(import.meta.dirname, '..', '..', 'node_modules', '@expo-google-fonts', 'inter');
   await rm(dir, { recursive: true, force: true });

@@ -94,13 +94,14 @@ export class ImagePool {
    */
   async finish(siteDir: string): Promise<ImageStats> {
     try {
-      const missing = (await filesEnding(siteDir, '.html')).filter(
-        (file) => !this.targets.has(ogImagePath(pagePathOfFile(file))),
-      );
+      const files = await filesOf(siteDir);
+      const missing = files
+        .filter((file) => file.endsWith('.html'))
+        .filter((file) => !this.targets.has(ogImagePath(pagePathOfFile(file))));
       if (missing.length) {
         throw new Error(`No Open Graph card was asked for by ${missing.join(', ')} (not in the route table)`);
       }
-      for (const file of await filesEnding(siteDir, '.svg')) {
+      for (const file of files.filter((name) => name.endsWith('.svg'))) {
         const target = file.replace(/\.svg$/, '.png');
         if (!/^timeline(\/[^/]+)?\.svg$/.test(file) || this.targets.has(target)) continue;
         // A timeline file no page asked a PNG for: drawn whole, in one band.
@@ -186,10 +187,11 @@ export class ImagePool {
   }
 }
 
-async function filesEnding(dir: string, suffix: string): Promise<string[]> {
+/** Every file of the site, as `/`-separated paths from its root, sorted. */
+async function filesOf(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && e.name.endsWith(suffix))
+    .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
 }

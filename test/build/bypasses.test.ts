@@ -22,6 +22,7 @@ describe('bodies that import content, run scripts or do not compile', () => {
     'wiki/import-raw.mdx:5:18: import: imports "../roadmap/kestrel-plan.md?raw"',
     'wiki/reexport.mdx:5:35: import: imports "../roadmap/kestrel-plan.md"',
     'wiki/dynamic-import.mdx:5:29: import: imports "./kestrel-notes.md"',
+    'wiki/import-missing.mdx:5:18: import: imports "../../components/Gone.astro", which does not exist',
     'wiki/script.md:5:1: body: has a <script> element',
     'wiki/javascript-link.md:5:1: body: has a javascript: URL',
     'wiki/handler.md:5:1: body: has an inline event handler "onerror"',

@@ -5,6 +5,7 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, OUTPUT, PROJECT_ROOT, listFiles, runBuild } from '../support/build.ts';
+import { seededRandom } from '../support/random.ts';
 
 /**
  * Ten builds killed with SIGKILL at pseudo-random points (seeded, so a failure reproduces),
@@ -67,17 +68,6 @@ function killedBuild(ms: number): Promise<boolean> {
   });
 }
 
-/** mulberry32: a tiny seeded generator, so the kill points are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let reference: Map<string, string>;
 let referenceMs: number;
 
@@ -95,7 +85,7 @@ beforeAll(async () => {
 
 describe('a build killed at any point', () => {
   it('is followed by a normal build that does not wait, writes the same site and leaves nothing behind', async () => {
-    const random = seeded(12);
+    const random = seededRandom(12);
     const report: string[] = [];
     for (let round = 0; round < 10; round += 1) {
       const ms = Math.round(150 + random() * referenceMs);

@@ -9,6 +9,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { seededRandom } from './random.ts';
 
 export const REALISTIC_THEMES = [
   'Unblocking dormant contributors',
@@ -56,22 +57,12 @@ const TAILS = [
 ];
 const PEOPLE = ['Ana Souza', 'Kenji Watanabe', 'Leila Haddad', 'Tom Becker', 'Priya Raman', 'Platform team'];
 
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number) => String(n).padStart(4, '0');
 const date = (base: Date, days: number) => new Date(base.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 const q = (text: string) => JSON.stringify(text);
 
 export async function generateRealistic(dir: string, items: number, themeCount = items >= 100 ? 14 : 13) {
-  const rnd = random(items * 7 + 1);
+  const rnd = seededRandom(items * 7 + 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const themes = REALISTIC_THEMES.slice(0, themeCount);
   const today = new Date(Date.UTC(2026, 10, 21));

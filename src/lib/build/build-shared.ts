@@ -29,16 +29,17 @@ export function buildShared<T>(
 
 /**
  * A value derived from a view, worked out once per view and key for every module graph of
- * the build (the build script and Astro's pages ask for the same timeline drawings): kept on
- * `globalThis` like `buildShared`, and dropped with the view.
+ * the build (the build script and Astro's pages ask for the same route table and timeline
+ * drawings): kept on `globalThis` like `buildShared`, and dropped with the view. The key is a
+ * string, or an object (the build's changes data) compared by identity.
  */
-export function viewMemo<V extends object, T>(name: string): (view: V, key: string, compute: () => T) => T {
+export function viewMemo<V extends object, T>(name: string): (view: V, key: unknown, compute: () => T) => T {
   const symbol = Symbol.for(`cairn.${name}`);
-  const store = globalThis as { [symbol]?: WeakMap<V, Map<string, T>> };
+  const store = globalThis as { [symbol]?: WeakMap<V, Map<unknown, T>> };
   const memo = (store[symbol] ??= new WeakMap());
   return (view, key, compute) => {
     let values = memo.get(view);
-    if (!values) memo.set(view, (values = new Map<string, T>()));
+    if (!values) memo.set(view, (values = new Map<unknown, T>()));
     if (!values.has(key)) values.set(key, compute());
     return values.get(key)!;
   };

@@ -1,3 +1,4 @@
+import { viewMemo } from '../build/build-shared.ts';
 import type { RevisionInfo, RoadmapDiff } from '../diff/types.ts';
 import { revisionName, summaryText } from '../diff/describe.ts';
 import type { SiteView } from '../model/audience.ts';
@@ -254,19 +255,17 @@ interface Table {
   byPage: Map<string, Route>;
 }
 
-/** One table per view and changes: a build has one of each; the dev server, one per content change. */
-const tables = new WeakMap<SiteView, WeakMap<RouteChanges, Table>>();
+/**
+ * One table per view and changes, shared by the build script (which asks for every card) and
+ * Astro's pages: a build has one of each; the dev server, one per content change.
+ */
+const tables = viewMemo<SiteView, Table>('routeTables');
 
 function table(view: SiteView, links: Links, changes: RouteChanges): Table {
-  let forView = tables.get(view);
-  if (!forView) tables.set(view, (forView = new WeakMap()));
-  let t = forView.get(changes);
-  if (!t) {
+  return tables(view, changes, () => {
     const routes = siteRoutes(view, links, changes);
-    t = { routes, byPage: new Map(routes.map((r) => [pageKey(r.pattern, r.params), r])) };
-    forView.set(changes, t);
-  }
-  return t;
+    return { routes, byPage: new Map(routes.map((r) => [pageKey(r.pattern, r.params), r])) };
+  });
 }
 
 /** `/roadmap/[...id]` with `{ id: 'sso' }` -> `/roadmap/[...id] id=sso`; a parameter left undefined is left out. */
