@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODIES_MODULE } from '../content/bodies.ts';
 import type { Diagnostic } from '../content/diagnostics.ts';
@@ -71,6 +71,7 @@ function cleanPages(cacheDir: string, options: { base: string; siteUrl: string |
     .update(
       JSON.stringify([
         code,
+        parserVersion(),
         options.base,
         options.siteUrl,
         options.hidden && [[...options.hidden.pages].sort(), [...options.hidden.anchors].sort()],
@@ -95,6 +96,18 @@ function cleanPages(cacheDir: string, options: { base: string; siteUrl: string |
       renameSync(partial, file);
     },
   };
+}
+
+/** The HTML parser's version: another parser may read a page differently. */
+function parserVersion(): string {
+  try {
+    // satteri exports no package.json: found from its entry point, two folders down.
+    const entry = fileURLToPath(import.meta.resolve('satteri'));
+    return (JSON.parse(readFileSync(join(dirname(dirname(entry)), 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 // A link as written stands between delimiters: (…) in Markdown, quotes or braces in HTML/JSX.
